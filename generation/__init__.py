@@ -1,0 +1,1 @@
+"""generation: domain library (no Django). Built in its own issue."""

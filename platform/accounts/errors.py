@@ -1,0 +1,38 @@
+"""Errors that services and selectors raise; views and the API turn them into 4xx answers.
+
+Each carries a message written for the person who made the request.
+"""
+
+
+class ServiceError(Exception):
+    status = 400
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class InvalidInput(ServiceError):
+    status = 400
+
+
+class NotFound(ServiceError):
+    """Missing and forbidden-to-see look the same from outside: both are 404."""
+
+    status = 404
+
+
+class Forbidden(ServiceError):
+    status = 403
+
+
+class Conflict(ServiceError):
+    status = 409
+
+
+class QuotaExceeded(ServiceError):
+    status = 429
+
+
+class AuthenticationFailed(ServiceError):
+    status = 401

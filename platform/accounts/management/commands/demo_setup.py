@@ -1,0 +1,40 @@
+"""Create the demo team with one user per role; print their logins the first time only."""
+import secrets
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from accounts import services
+from accounts.models import Team, User
+from accounts.roles import Role
+
+DEMO_TEAM = ("demo", "Demo Studio")
+DEMO_DOMAIN = "demo.hallmark.test"
+
+
+class Command(BaseCommand):
+    help = "Create (once) a demo team with one user per role and print their logins."
+
+    def handle(self, *args, **options):
+        logins_file = settings.DATA_DIR / "demo-logins.txt"
+        if Team.objects.filter(slug=DEMO_TEAM[0]).exists():
+            self.stdout.write(f"Demo team exists; its logins were printed when it was made (copy kept in {logins_file}).")
+            return
+        logins = []
+        with transaction.atomic():
+            users = {}
+            for role in (Role.ADMIN, Role.MODERATOR, Role.MEMBER, Role.AUDITOR):
+                email = f"{role}@{DEMO_DOMAIN}"
+                password = secrets.token_urlsafe(12)
+                users[role] = User.objects.filter(email=email).first() or services.user_create(
+                    email=email, password=password, display_name=f"Demo {role}")
+                logins.append((role, email, password))
+            team = services.team_create(slug=DEMO_TEAM[0], name=DEMO_TEAM[1], first_admin=users[Role.ADMIN])
+            for role in (Role.MODERATOR, Role.MEMBER, Role.AUDITOR):
+                services.membership_add(team=team, user=users[role], role=role)
+        lines = [f"  {role:<10} {email:<32} {password}" for role, email, password in logins]
+        text = "Demo logins (shown once) for http://127.0.0.1:8000/accounts/login/\n" + "\n".join(lines) + "\n"
+        logins_file.write_text(text)
+        logins_file.chmod(0o600)
+        self.stdout.write(self.style.SUCCESS(text) + f"(a copy is kept, readable only by you, in {logins_file})")

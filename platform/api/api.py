@@ -1,0 +1,39 @@
+"""The HTTP API at /api/v1 (OpenAPI docs at /api/v1/docs). Routers live in each app's api.py."""
+from __future__ import annotations
+
+from django.http import HttpRequest
+from ninja import NinjaAPI
+from ninja.errors import ValidationError
+
+from accounts.errors import ServiceError
+from api.auth import ApiKeyAuth
+
+api = NinjaAPI(
+    title="Hallmark API",
+    version="1",
+    description="Generate, moderate and verify AI video. Every call is made with a team API key.",
+    auth=ApiKeyAuth(),
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(ServiceError)
+def service_error(request: HttpRequest, exc: ServiceError):
+    return api.create_response(request, {"detail": exc.message}, status=exc.status)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request: HttpRequest, exc: ValidationError):
+    # One readable sentence first, then ninja's field-by-field list for programs.
+    problems = []
+    for error in exc.errors:
+        where = ".".join(str(part) for part in error.get("loc", ()) if part not in ("body", "payload"))
+        problems.append(f"{where}: {error.get('msg')}" if where else str(error.get("msg")))
+    return api.create_response(
+        request, {"detail": "Invalid request: " + "; ".join(problems), "errors": exc.errors}, status=422
+    )
+
+
+from accounts.api import router as accounts_router  # noqa: E402  (routers need `api` defined first)
+
+api.add_router("/", accounts_router)

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Cast
+
+
+class AuditEvent(models.Model):
+    """One entry of the append-only, hash-chained audit log.
+
+    PostgreSQL triggers (see migration 0002) refuse UPDATE, DELETE and TRUNCATE, and check
+    on INSERT that the new row extends the chain by exactly one. The details are stored as
+    their canonical JSON text, the exact bytes that were hashed; `details` is a jsonb copy
+    generated from that text, for queries.
+    """
+
+    seq = models.BigIntegerField(primary_key=True)
+    occurred_at = models.DateTimeField()
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    actor_label = models.CharField(max_length=200)
+    team = models.ForeignKey("accounts.Team", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    action = models.CharField(max_length=64, db_index=True)
+    target_type = models.CharField(max_length=64, blank=True)
+    target_id = models.CharField(max_length=64, blank=True)
+    details_text = models.TextField()
+    details = models.GeneratedField(
+        expression=Cast("details_text", models.JSONField()),
+        output_field=models.JSONField(),
+        db_persist=True,
+    )
+    client_ip = models.GenericIPAddressField(null=True, blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        ordering = ["seq"]
+        indexes = [models.Index(fields=["team", "occurred_at"], name="audit_team_time")]
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.action} by {self.actor_label}"
+
+    def chain_fields(self) -> dict:
+        """The values as the chain hashes them (see audit.chain)."""
+        return chain_fields_from_row(
+            seq=self.seq, occurred_at=self.occurred_at, actor_id=self.actor_id,
+            actor_label=self.actor_label, team_id=self.team_id, action=self.action,
+            target_type=self.target_type, target_id=self.target_id,
+            details_text=self.details_text, client_ip=self.client_ip,
+            prev_hash=self.prev_hash, hash=self.hash,
+        )
+
+
+def chain_fields_from_row(*, occurred_at, details_text, **fields) -> dict:
+    fields["occurred_at"] = occurred_at.isoformat(timespec="microseconds")
+    fields["details"] = details_text
+    return fields

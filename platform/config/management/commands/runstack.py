@@ -1,0 +1,47 @@
+"""Run the web server and a procrastinate worker together; Ctrl-C stops both."""
+import signal
+import subprocess
+import sys
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Serve the platform on ADDRESS (default 127.0.0.1:8000) with a job worker beside it."
+
+    def add_arguments(self, parser):
+        parser.add_argument("address", nargs="?", default="127.0.0.1:8000")
+
+    def handle(self, *args, address: str, **options):
+        manage = [sys.executable, str(settings.ROOT_DIR / "manage.py")]
+        children = {
+            "web": subprocess.Popen([*manage, "runserver", address, "--noreload"]),
+            "worker": subprocess.Popen([*manage, "procrastinate", "worker"]),
+        }
+        stopping = False
+
+        def stop(signum, frame):
+            nonlocal stopping
+            stopping = True
+
+        signal.signal(signal.SIGINT, stop)
+        signal.signal(signal.SIGTERM, stop)
+        self.stdout.write(f"Hallmark on http://{address}/ with a worker; Ctrl-C stops both.")
+        while not stopping and all(child.poll() is None for child in children.values()):
+            time.sleep(0.2)
+        for name, child in children.items():
+            if child.poll() is None:
+                child.send_signal(signal.SIGINT)  # both shut down gracefully on SIGINT
+        for name, child in children.items():
+            try:
+                child.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait()
+        failed = [name for name, child in children.items() if child.returncode not in (0, -2, 130) and not stopping]
+        if failed:
+            self.stderr.write(f"stopped because {', '.join(failed)} exited")
+            raise SystemExit(1)
+        self.stdout.write("Stopped web server and worker.")

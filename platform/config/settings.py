@@ -1,0 +1,189 @@
+"""Hallmark settings. Every knob is an environment variable, read here and only here.
+
+HALLMARK_ENV            development (default) | production
+DJANGO_SECRET_KEY       required in production; development keeps one under .data/
+DJANGO_ALLOWED_HOSTS    comma-separated; required in production
+DATABASE_URL            postgres://…; unset (development only) → embedded PostgreSQL in .data/
+HALLMARK_DATA_DIR       where local state lives (default: <repo>/.data)
+HALLMARK_CSRF_TRUSTED_ORIGINS  comma-separated origins, for a proxy on another origin
+HALLMARK_DEFAULT_CLIPS_PER_DAY, HALLMARK_DEFAULT_VIDEO_SECONDS_PER_MONTH  quotas of new teams
+HALLMARK_API_KEY_MAX_DAYS   longest lifetime an API key may be given (default 365)
+HALLMARK_INVITATION_DAYS    how long an invitation link stays valid (default 7)
+"""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+
+from config.database import embedded_database_url, parse_database_url
+
+ROOT_DIR = Path(__file__).resolve().parents[2]
+PLATFORM_DIR = ROOT_DIR / "platform"
+
+
+def _env(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(name)
+    return value if value not in (None, "") else default
+
+
+def _env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in (_env(name, default) or "").split(",") if item.strip()]
+
+
+def _env_int(name: str, default: int) -> int:
+    raw = _env(name)
+    if raw is None:
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be an integer, got {raw!r}") from None
+
+
+HALLMARK_ENV = _env("HALLMARK_ENV", "development")
+if HALLMARK_ENV not in ("development", "production"):
+    raise ImproperlyConfigured(f"HALLMARK_ENV must be development or production, got {HALLMARK_ENV!r}")
+PRODUCTION = HALLMARK_ENV == "production"
+DEBUG = not PRODUCTION
+DATA_DIR = Path(_env("HALLMARK_DATA_DIR", str(ROOT_DIR / ".data"))).resolve()
+
+
+def _secret_key() -> str:
+    key = _env("DJANGO_SECRET_KEY")
+    if key:
+        return key
+    if PRODUCTION:
+        raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")
+    # Development: one random key per checkout, kept out of the repository.
+    path = DATA_DIR / "secret_key"
+    if not path.exists():
+        DATA_DIR.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+SECRET_KEY = _secret_key()
+
+ALLOWED_HOSTS = _env_list("DJANGO_ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
+if PRODUCTION and not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must be set in production.")
+CSRF_TRUSTED_ORIGINS = _env_list("HALLMARK_CSRF_TRUSTED_ORIGINS")
+
+_database_url = _env("DATABASE_URL")
+if _database_url is None:
+    if PRODUCTION:
+        raise ImproperlyConfigured("DATABASE_URL must be set in production.")
+    _database_url = embedded_database_url(DATA_DIR)
+DATABASES = {"default": parse_database_url(_database_url)}
+DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}"}
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.postgres",
+    "procrastinate.contrib.django",
+    "ninja",
+    "config",
+    "accounts",
+    "audit",
+    "api",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+ASGI_APPLICATION = "config.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PLATFORM_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "accounts.context_processors.team_switcher",
+            ],
+        },
+    },
+]
+
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:home"
+LOGOUT_REDIRECT_URL = "accounts:login"
+# Argon2id first: new passwords are hashed with it; the others only verify old hashes.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATICFILES_DIRS = [PLATFORM_DIR / "static"]
+STATIC_ROOT = DATA_DIR / "static"
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Requests larger than this are refused before a view sees them (uploads get their own cap).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+if PRODUCTION:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = _env("HALLMARK_SSL_REDIRECT", "true") == "true"
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = 31536000
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+
+HALLMARK_DEFAULT_CLIPS_PER_DAY = _env_int("HALLMARK_DEFAULT_CLIPS_PER_DAY", 50)
+HALLMARK_DEFAULT_VIDEO_SECONDS_PER_MONTH = _env_int("HALLMARK_DEFAULT_VIDEO_SECONDS_PER_MONTH", 3600)
+HALLMARK_API_KEY_MAX_DAYS = _env_int("HALLMARK_API_KEY_MAX_DAYS", 365)
+HALLMARK_INVITATION_DAYS = _env_int("HALLMARK_INVITATION_DAYS", 7)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "INFO" if PRODUCTION else "WARNING"},
+    "loggers": {
+        "django.server": {"level": "INFO"},
+        "procrastinate": {"level": "INFO"},
+        "procrastinate.blueprints": {"level": "WARNING"},
+        "procrastinate.periodic": {"level": "WARNING"},
+    },
+}

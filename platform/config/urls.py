@@ -1,0 +1,8 @@
+from django.urls import include, path
+
+from api.api import api
+
+urlpatterns = [
+    path("", include("accounts.urls")),
+    path("api/v1/", api.urls),
+]

@@ -1,0 +1,1 @@
+"""provenance: domain library (no Django). Built in its own issue."""

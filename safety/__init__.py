@@ -1,0 +1,1 @@
+"""safety: domain library (no Django). Built in its own issue."""

@@ -1,0 +1,228 @@
+"""Every page and every API endpoint, called from another team (404) and with too low a role (403).
+
+The matrix must list every route: a new route that is not added here fails the coverage test.
+Later issues extend the same tables.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Callable
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from accounts import services
+from accounts.models import Membership
+from accounts.roles import Role
+from api.api import api
+
+pytestmark = pytest.mark.django_db
+
+# Routes anyone may reach (they enforce nothing team-specific).
+PUBLIC_PAGES = {"accounts:login", "accounts:logout", "accounts:invitation_accept"}
+PUBLIC_API = {("GET", "/api/v1/docs"), ("GET", "/api/v1/openapi.json")}
+
+
+@dataclass
+class Victim:
+    """Team A and objects in it, which outsiders and low roles try to reach."""
+
+    people: object
+    member_id: int
+    invitation_id: int
+    key_id: int
+
+
+@dataclass(frozen=True)
+class PageCase:
+    name: str
+    method: str
+    kwargs: Callable[[Victim], dict]
+    data: dict | None = None
+    lowest_role: str | None = None  # None: any member; else a role that must NOT pass
+    allowed_role: str = Role.ADMIN
+
+
+def _slug(v):
+    return {"slug": v.people.team.slug}
+
+
+PAGES = [
+    PageCase("accounts:team", "get", _slug, lowest_role=None, allowed_role=Role.AUDITOR),
+    PageCase("accounts:member_role", "post", lambda v: {**_slug(v), "membership_id": v.member_id},
+             {"role": "moderator"}, lowest_role=Role.MODERATOR),
+    PageCase("accounts:member_remove", "post", lambda v: {**_slug(v), "membership_id": v.member_id},
+             lowest_role=Role.MEMBER),
+    PageCase("accounts:invitation_create", "post", _slug, {"email": "z@example.test", "role": "member"},
+             lowest_role=Role.MODERATOR),
+    PageCase("accounts:invitation_revoke", "post", lambda v: {**_slug(v), "invitation_id": v.invitation_id},
+             lowest_role=Role.AUDITOR),
+    PageCase("accounts:api_key_create", "post", _slug,
+             {"name": "k", "scopes": ["generate"], "expires_in_days": 5}, lowest_role=Role.MEMBER),
+    PageCase("accounts:api_key_revoke", "post", lambda v: {**_slug(v), "key_id": v.key_id},
+             lowest_role=Role.MODERATOR),
+]
+# Pages that are not team-scoped by URL but need a signed-in user.
+SIGNED_IN_PAGES = {"accounts:home"}
+
+
+@dataclass(frozen=True)
+class ApiCase:
+    method: str
+    path: str  # with {member}, {invitation}, {key} placeholders
+    body: dict | None = None
+    lowest_role: str | None = None
+    object_scoped: bool = True  # names an object of team A; list endpoints show the caller's own team
+
+
+API = [
+    ApiCase("GET", "/api/v1/me", object_scoped=False),
+    ApiCase("GET", "/api/v1/quota", object_scoped=False),
+    ApiCase("GET", "/api/v1/members", lowest_role=Role.MODERATOR, object_scoped=False),
+    ApiCase("PATCH", "/api/v1/members/{member}", {"role": "moderator"}, lowest_role=Role.MODERATOR),
+    ApiCase("DELETE", "/api/v1/members/{member}", lowest_role=Role.MEMBER),
+    ApiCase("GET", "/api/v1/invitations", lowest_role=Role.AUDITOR, object_scoped=False),
+    ApiCase("POST", "/api/v1/invitations", {"email": "z@example.test", "role": "member"},
+            lowest_role=Role.MEMBER, object_scoped=False),
+    ApiCase("DELETE", "/api/v1/invitations/{invitation}", lowest_role=Role.MODERATOR),
+    ApiCase("GET", "/api/v1/api-keys", lowest_role=Role.MEMBER, object_scoped=False),
+    ApiCase("POST", "/api/v1/api-keys", {"name": "k", "scopes": ["generate"]}, lowest_role=Role.AUDITOR,
+            object_scoped=False),
+    ApiCase("DELETE", "/api/v1/api-keys/{key}", lowest_role=Role.MODERATOR),
+]
+
+
+@pytest.fixture
+def victim(make_team):
+    people = make_team("victim", member=1, moderator=1, auditor=1)
+    access = people.access()
+    invitation = services.invitation_create(actor=people.actor(), access=access, email="v@example.test", role="member")
+    key = services.api_key_create(actor=people.actor(), access=access, name="victim key", scopes=["generate"])
+    member = Membership.objects.get(user=people.user(Role.MEMBER))
+    return Victim(people, member.pk, invitation.invitation.pk, key.api_key.pk)
+
+
+@pytest.fixture
+def outsider(make_team):
+    return make_team("outsider", member=1, moderator=1, auditor=1)
+
+
+def _call_page(client, case: PageCase, victim: Victim):
+    url = reverse(case.name, kwargs=case.kwargs(victim))
+    return getattr(client, case.method)(url, data=case.data or {})
+
+
+def _state(victim: Victim):
+    from accounts.models import ApiKey, Invitation
+    from audit.models import AuditEvent
+
+    return (list(Membership.objects.filter(team=victim.people.team).values_list("pk", "role").order_by("pk")),
+            list(Invitation.objects.filter(team=victim.people.team).values_list("pk", "revoked_at").order_by("pk")),
+            list(ApiKey.objects.filter(team=victim.people.team).values_list("pk", "revoked_at").order_by("pk")),
+            AuditEvent.objects.filter(team=victim.people.team).count())
+
+
+# --- coverage ----------------------------------------------------------------------------
+
+
+def _page_names(resolver=None, namespace=""):
+    names = set()
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace == "api":
+                continue  # covered through the OpenAPI schema below
+            names |= _page_names(pattern, f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(f"{namespace}{pattern.name}")
+    return names
+
+
+def test_matrix_covers_every_page_and_endpoint():
+    listed_pages = {case.name for case in PAGES} | PUBLIC_PAGES | SIGNED_IN_PAGES
+    assert _page_names() - {n for n in _page_names() if n.startswith("api:")} == listed_pages
+    schema = api.get_openapi_schema()
+    operations = {(method.upper(), path) for path, item in schema["paths"].items() for method in item}
+    listed = {(case.method, case.path.replace("{member}", "{membership_id}").replace("{invitation}", "{invitation_id}")
+               .replace("{key}", "{key_id}")) for case in API}
+    assert operations == listed
+
+
+# --- pages -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", PAGES, ids=lambda c: c.name)
+def test_pages_answer_404_to_another_team(case, victim, outsider, logged_in):
+    before = _state(victim)
+    response = _call_page(logged_in(outsider.user(Role.ADMIN)), case, victim)
+    assert response.status_code == 404
+    assert _state(victim) == before
+
+
+@pytest.mark.parametrize("case", [c for c in PAGES if c.lowest_role], ids=lambda c: c.name)
+def test_pages_answer_403_to_a_lower_role(case, victim, logged_in):
+    before = _state(victim)
+    response = _call_page(logged_in(victim.people.user(case.lowest_role)), case, victim)
+    assert response.status_code == 403
+    assert _state(victim) == before
+
+
+@pytest.mark.parametrize("case", PAGES, ids=lambda c: c.name)
+def test_pages_work_for_the_right_role(case, victim, logged_in):
+    response = _call_page(logged_in(victim.people.user(case.allowed_role)), case, victim)
+    assert response.status_code in (200, 201, 302), response.content[:500]
+
+
+@pytest.mark.parametrize("name", sorted(SIGNED_IN_PAGES))
+def test_signed_in_pages_send_strangers_to_the_login(name, client):
+    response = client.get(reverse(name))
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+@pytest.mark.parametrize("case", PAGES, ids=lambda c: c.name)
+def test_pages_send_anonymous_visitors_to_the_login(case, victim, client):
+    response = _call_page(client, case, victim)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+# --- API ---------------------------------------------------------------------------------
+
+
+def _call_api(client, case: ApiCase, victim: Victim):
+    path = case.path.format(member=victim.member_id, invitation=victim.invitation_id, key=victim.key_id)
+    body = json.dumps(case.body) if case.body is not None else None
+    return getattr(client, case.method.lower())(path, data=body, content_type="application/json")
+
+
+@pytest.mark.parametrize("case", [c for c in API if c.object_scoped], ids=lambda c: f"{c.method} {c.path}")
+def test_api_answers_404_for_another_teams_objects(case, victim, outsider, api_client):
+    before = _state(victim)
+    response = _call_api(api_client(outsider.api_key(Role.ADMIN)), case, victim)
+    assert response.status_code == 404, response.content
+    assert _state(victim) == before
+
+
+@pytest.mark.parametrize("case", [c for c in API if not c.object_scoped], ids=lambda c: f"{c.method} {c.path}")
+def test_api_lists_show_only_the_callers_team(case, victim, outsider, api_client):
+    before = _state(victim)
+    response = _call_api(api_client(outsider.api_key(Role.ADMIN)), case, victim)
+    assert response.status_code in (200, 201)
+    text = response.content.decode()
+    assert "victim" not in text and victim.people.user(Role.MEMBER).email not in text
+    assert _state(victim) == before
+
+
+@pytest.mark.parametrize("case", [c for c in API if c.lowest_role], ids=lambda c: f"{c.method} {c.path}")
+def test_api_answers_403_to_a_lower_role(case, victim, api_client):
+    client = api_client(victim.people.api_key(case.lowest_role))
+    before = _state(victim)
+    response = _call_api(client, case, victim)
+    assert response.status_code == 403, response.content
+    assert "may not" in response.json()["detail"]
+    assert _state(victim) == before
+
+
+@pytest.mark.parametrize("case", [c for c in API if c.lowest_role], ids=lambda c: f"{c.method} {c.path}")
+def test_api_answers_403_to_a_key_without_the_scope(case, victim, api_client):
+    response = _call_api(api_client(victim.people.api_key(Role.ADMIN, scopes=["generate"])), case, victim)
+    assert response.status_code == 403 and "scope" in response.json()["detail"]
