@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
+import statistics
 import sys
 import multiprocessing
 import time
@@ -75,6 +76,7 @@ def run(writer_fn, writers: int, per_writer: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=2000, help="events per measurement (default 2000)")
+    parser.add_argument("--rounds", type=int, default=3, help="measurements per side, alternating (default 3)")
     args = parser.parse_args()
 
     connection.settings_dict["TEST"]["NAME"] = "bench_hallmark"  # never the test suite's database
@@ -86,12 +88,17 @@ def main() -> None:
             cursor.execute("CREATE SEQUENCE bench_plain_seq")
         from audit.selectors import chain_verify
 
-        print(f"{'writers':>7} {'chained ev/s':>13} {'plain ev/s':>11} {'ratio':>6}")
+        print(f"{'writers':>7} {'chained ev/s':>13} {'plain ev/s':>11} {'ratio':>6}   (median of {args.rounds} rounds)")
         for writers in (1, 8):
             per_writer = max(1, args.events // writers)
-            plain = run(plain_writer, writers, per_writer)
-            chained = run(chained_writer, writers, per_writer)
-            print(f"{writers:>7} {chained:>13.0f} {plain:>11.0f} {chained / plain:>6.2f}")
+            plain, chained = [], []
+            for round_ in range(args.rounds):
+                # Alternate the order so that drift in the machine's speed hits both sides alike.
+                order = [(plain, plain_writer), (chained, chained_writer)]
+                for results, writer in order if round_ % 2 == 0 else reversed(order):
+                    results.append(run(writer, writers, per_writer))
+            p, c = statistics.median(plain), statistics.median(chained)
+            print(f"{writers:>7} {c:>13.0f} {p:>11.0f} {c / p:>6.2f}")
         report = chain_verify()
         print(f"chain after the run: {'verifies' if report.ok else report.broken}, {report.events_checked} events")
     finally:

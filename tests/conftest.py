@@ -29,3 +29,24 @@ def _flush_past_audit_triggers():
     ops.execute_sql_flush = execute_sql_flush
     yield
     ops.execute_sql_flush = original
+
+
+@pytest.fixture(autouse=True)
+def _chain_audit_events_at_once_in_rolled_back_tests(request):
+    """In tests that run inside one transaction that is rolled back, chain events at once.
+
+    Audit events join the hash chain when their transaction commits (a deferred trigger, see
+    audit migration 0004). Most tests never commit, so there the trigger is made immediate:
+    the same function chains each event as it is recorded. Tests marked
+    `django_db(transaction=True)` commit for real and exercise the deferred path.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))) \
+        or "transactional_db" in request.fixturenames or "live_server" in request.fixturenames
+    if transactional or (marker is None and "db" not in request.fixturenames):
+        yield
+        return
+    request.getfixturevalue("db")
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS audit_chain_at_commit IMMEDIATE")
+    yield

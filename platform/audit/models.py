@@ -56,3 +56,25 @@ def chain_fields_from_row(*, occurred_at, details_text, **fields) -> dict:
     fields["occurred_at"] = occurred_at.isoformat(timespec="microseconds")
     fields["details"] = details_text
     return fields
+
+
+class PendingAuditEvent(models.Model):
+    """An event recorded in a transaction that has not committed yet.
+
+    A deferred constraint trigger (migration 0004) moves each row into the chain when its
+    transaction commits, and deletes it in the same transaction: from outside, this table is
+    always empty. `body_head` and `body_tail` are the event's canonical JSON on either side of
+    its sequence number, which only the commit decides.
+    """
+
+    occurred_at = models.DateTimeField()
+    actor_id = models.BigIntegerField(null=True)
+    actor_label = models.CharField(max_length=200)
+    team_id = models.BigIntegerField(null=True)
+    action = models.CharField(max_length=64)
+    target_type = models.CharField(max_length=64)
+    target_id = models.CharField(max_length=64)
+    details_text = models.TextField()
+    client_ip = models.GenericIPAddressField(null=True)
+    body_head = models.TextField()
+    body_tail = models.TextField()

@@ -1,20 +1,21 @@
 """Writing to the audit log. Call `record_event` inside the transaction of the change it records."""
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from django.db import connection, models, transaction
+from django.db import connection, models
 from django.utils import timezone
 
 from accounts.actors import SYSTEM, Actor
 from audit.chain import HASHED_FIELDS, canonical_json
-from audit.models import AuditEvent
+from audit.models import PendingAuditEvent
 
-# The database function audit_append (migration 0003) takes a transaction-level advisory lock,
-# so concurrent writers never fork or gap the chain: the lock is held until the surrounding
-# change commits or rolls back, and a rollback takes the event with it.
 _SEQ_MARK = "\x00seq\x00"
+_INSERT_PENDING = (
+    f"INSERT INTO {PendingAuditEvent._meta.db_table} (occurred_at, actor_id, actor_label, team_id, action,"
+    " target_type, target_id, client_ip, details_text, body_head, body_tail)"
+    " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+)
 
 
 def record_event(
@@ -24,14 +25,18 @@ def record_event(
     team=None,
     target: models.Model | tuple[str, Any] | None = None,
     details: dict[str, Any] | None = None,
-) -> AuditEvent:
+) -> None:
+    """Record an event; it joins the hash chain when the surrounding transaction commits.
+
+    The chain gets its sequence number and hash at commit (see audit migration 0004), so
+    concurrent writers never fork or gap it and a rolled-back change leaves no event behind.
+    """
     target_type, target_id = _target(target)
     try:
         details_text = canonical_json(details or {})
     except (TypeError, ValueError) as exc:
         raise ValueError(f"audit details for {action!r} must be plain JSON: {exc}") from None
-
-    row = dict(
+    fields = dict(
         occurred_at=timezone.now(),
         actor_id=actor.user.pk if actor.user is not None else None,
         actor_label=actor.label,
@@ -41,26 +46,17 @@ def record_event(
         target_id=target_id,
         client_ip=actor.client_ip,
     )
-    head, tail = _canonical_body_around_seq(row, details_text)
-    # No savepoint: if the append fails, the change it records must fail with it.
-    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT * FROM audit_append(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-            [row["occurred_at"], row["actor_id"], row["actor_label"], row["team_id"], action, target_type,
-             target_id, details_text, row["client_ip"], head, tail],
-        )
-        seq, prev_hash, hash_ = cursor.fetchone()
-    event = AuditEvent(seq=seq, details_text=details_text, details=json.loads(details_text),
-                       prev_hash=prev_hash, hash=hash_, **row)
-    event._state.adding, event._state.db = False, connection.alias
-    return event
+    body_head, body_tail = _canonical_body_around_seq(fields, details_text)
+    # A plain INSERT rather than the ORM: this runs for every change, and needs nothing back.
+    with connection.cursor() as cursor:
+        cursor.execute(_INSERT_PENDING, [*fields.values(), details_text, body_head, body_tail])
 
 
-def _canonical_body_around_seq(row: dict, details_text: str) -> tuple[str, str]:
+def _canonical_body_around_seq(fields: dict, details_text: str) -> tuple[str, str]:
     """The canonical JSON that audit.chain.event_hash hashes, split where the sequence number goes."""
-    fields = {**row, "occurred_at": row["occurred_at"].isoformat(timespec="microseconds"),
+    values = {**fields, "occurred_at": fields["occurred_at"].isoformat(timespec="microseconds"),
               "details": details_text, "seq": _SEQ_MARK}
-    body = canonical_json({field: fields[field] for field in HASHED_FIELDS})
+    body = canonical_json({field: values[field] for field in HASHED_FIELDS})
     head, tail = body.split(canonical_json(_SEQ_MARK))
     return head, tail
 

