@@ -1,6 +1,7 @@
 """Who is acting: a person in the browser, a person's API key, or the platform itself."""
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -32,5 +33,9 @@ SYSTEM = Actor(user=None)
 
 
 def client_ip(request) -> str | None:
+    """The peer address in one canonical spelling, or None when it is not an IP address."""
     # REMOTE_ADDR only: a forwarded header can be forged unless a trusted proxy set it.
-    return request.META.get("REMOTE_ADDR") or None
+    try:
+        return str(ipaddress.ip_address(request.META.get("REMOTE_ADDR", "")))
+    except ValueError:
+        return None

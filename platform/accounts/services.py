@@ -17,12 +17,12 @@ from django.db.models import F
 from django.utils import timezone
 
 from accounts.actors import SYSTEM, Actor
-from accounts.errors import AuthenticationFailed, Conflict, InvalidInput, NotFound, QuotaExceeded
+from accounts.errors import AuthenticationFailed, Conflict, Forbidden, InvalidInput, NotFound, QuotaExceeded
 from accounts.models import (
     ApiKey, Invitation, Membership, QuotaReservation, QuotaUsage, Team, TeamQuota, User, normalize_email,
 )
 from accounts.quotas import quota_defaults, quota_periods
-from accounts.roles import API_KEY_SCOPES, ROLE_PERMISSIONS, Role
+from accounts.roles import API_KEY_SCOPES, ROLE_PERMISSIONS, Permission, Role
 from accounts.selectors import TeamAccess
 from accounts.tokens import new_api_key, new_invitation_token, sha256_hex, split_api_key
 from audit.services import record_event
@@ -84,7 +84,7 @@ def _membership_add(*, actor: Actor, team: Team, user: User, role: str) -> Membe
 @transaction.atomic
 def membership_change_role(*, actor: Actor, access: TeamAccess, membership: Membership, role: str) -> Membership:
     role = _valid_role(role)
-    membership = Membership.objects.select_for_update().get(pk=membership.pk, team=access.team)
+    membership = _locked_membership_as_manager(access, membership)
     if membership.role == role:
         return membership
     if membership.role == Role.ADMIN:
@@ -100,19 +100,46 @@ def membership_change_role(*, actor: Actor, access: TeamAccess, membership: Memb
 
 @transaction.atomic
 def membership_remove(*, actor: Actor, access: TeamAccess, membership: Membership) -> None:
-    membership = Membership.objects.select_for_update().get(pk=membership.pk, team=access.team)
+    """Remove a member and revoke the API keys they made for this team."""
+    membership = _locked_membership_as_manager(access, membership)
     if membership.role == Role.ADMIN:
         _keep_one_admin(access.team, leaving=membership)
     record_event(
         action="membership.removed", actor=actor, team=access.team, target=membership,
         details={"user": membership.user.email, "role": membership.role},
     )
+    # Without this the keys would only sleep, and wake if the person were invited back.
+    for api_key in ApiKey.objects.select_for_update().filter(team=access.team, created_by=membership.user,
+                                                              revoked_at__isnull=True):
+        api_key.revoked_at = timezone.now()
+        api_key.save(update_fields=["revoked_at"])
+        record_event(action="api_key.revoked", actor=actor, team=access.team, target=api_key,
+                     details={"name": api_key.name, "prefix": api_key.prefix, "reason": "member removed"})
     membership.delete()
 
 
+def _locked_membership_as_manager(access: TeamAccess, membership: Membership) -> Membership:
+    """Lock the team for a membership change, re-check the actor's right to make it, lock the target.
+
+    One lock per team (FOR NO KEY UPDATE, which audit rows' foreign keys do not wait on) puts
+    concurrent changes in a row: two admins cannot demote each other into a team without an
+    admin, and an admin demoted a moment ago cannot still act.
+    """
+    Team.objects.select_for_update(no_key=True).filter(pk=access.team.pk).first()
+    acting = Membership.objects.filter(pk=access.membership.pk, team=access.team).first()
+    allowed = acting is not None and Permission.MANAGE_TEAM in ROLE_PERMISSIONS[acting.role]
+    if not allowed or not access.allows(Permission.MANAGE_TEAM):
+        raise Forbidden("You may no longer manage this team's members.")
+    locked = Membership.objects.select_for_update().select_related("user").filter(
+        pk=membership.pk, team=access.team).first()
+    if locked is None:
+        raise NotFound("No such member in this team.")
+    return locked
+
+
 def _keep_one_admin(team: Team, *, leaving: Membership) -> None:
-    # Lock every admin row so two admins cannot demote each other at the same moment.
-    admins = list(Membership.objects.select_for_update().filter(team=team, role=Role.ADMIN).values_list("pk", flat=True))
+    # Called under the team lock, so the count cannot change before this transaction commits.
+    admins = list(Membership.objects.filter(team=team, role=Role.ADMIN).values_list("pk", flat=True))
     if admins == [leaving.pk]:
         raise Conflict("A team needs at least one admin: make someone else admin first.")
 
@@ -133,9 +160,13 @@ def invitation_create(*, actor: Actor, access: TeamAccess, email: str, role: str
     if Membership.objects.filter(team=team, user__email=email).exists():
         raise Conflict(f"{email} is already a member of {team.name}.")
     now = timezone.now()
-    # An expired invitation no longer blocks a new one.
-    Invitation.objects.filter(team=team, email=email, accepted_at__isnull=True, revoked_at__isnull=True,
-                              expires_at__lte=now).update(revoked_at=now)
+    # An expired invitation no longer blocks a new one: close it, on the record.
+    for expired in Invitation.objects.select_for_update().filter(
+            team=team, email=email, accepted_at__isnull=True, revoked_at__isnull=True, expires_at__lte=now):
+        expired.revoked_at = now
+        expired.save(update_fields=["revoked_at"])
+        record_event(action="invitation.revoked", actor=actor, team=team, target=expired,
+                     details={"email": email, "reason": "expired, replaced by a new invitation"})
     token, token_hash = new_invitation_token()
     try:
         with transaction.atomic():
@@ -178,8 +209,13 @@ def invitation_accept(*, actor: Actor, token: str) -> Membership:
     user = actor.user
     invitation = invitation_by_token(token)
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    # Checked again under the lock: a revoke or an accept may have landed since the first look.
+    if invitation.revoked_at is not None:
+        raise NotFound("This invitation link is not valid. Ask a team admin for a new one.")
     if invitation.accepted_at is not None:
         raise Conflict("This invitation has already been used.")
+    if invitation.expires_at <= timezone.now():
+        raise InvalidInput("This invitation has expired. Ask a team admin for a new one.")
     if normalize_email(user.email) != invitation.email:
         raise InvalidInput(f"This invitation is for {invitation.email}; you are signed in as {user.email}.")
     invitation.accepted_at, invitation.accepted_by = timezone.now(), user
@@ -202,17 +238,17 @@ class IssuedApiKey:
 def api_key_create(
     *, actor: Actor, access: TeamAccess, name: str, scopes: list[str], expires_in_days: int = 90
 ) -> IssuedApiKey:
-    name = (name or "").strip()
-    if not name or len(name) > 80:
-        raise InvalidInput("Give the key a name of 1 to 80 characters.")
+    name = _clean_text(name, what="key name", max_length=80)
     unknown = sorted(set(scopes) - API_KEY_SCOPES)
     if unknown:
         raise InvalidInput(f"Unknown scope(s): {', '.join(unknown)}. Known scopes: {', '.join(sorted(API_KEY_SCOPES))}.")
     if not scopes:
         raise InvalidInput("Choose at least one scope.")
-    beyond_role = sorted(set(scopes) - ROLE_PERMISSIONS[access.membership.role])
-    if beyond_role:
-        raise InvalidInput(f"Your role cannot grant: {', '.join(beyond_role)}.")
+    # A key may only make keys narrower than itself; a person, no wider than their role.
+    beyond = sorted(set(scopes) - access.permissions)
+    if beyond:
+        who = "This API key" if access.api_key is not None else "Your role"
+        raise InvalidInput(f"{who} cannot grant: {', '.join(beyond)}.")
     max_days = settings.HALLMARK_API_KEY_MAX_DAYS
     if not 1 <= expires_in_days <= max_days:
         raise InvalidInput(f"A key must expire in 1 to {max_days} days.")
@@ -267,7 +303,7 @@ def api_key_authenticate(token: str) -> ApiKey:
 
 
 @transaction.atomic
-def quota_set(*, actor: Actor, team: Team, clips_per_day: int, video_seconds_per_month: int) -> TeamQuota:
+def quota_set(*, actor: Actor = SYSTEM, team: Team, clips_per_day: int, video_seconds_per_month: int) -> TeamQuota:
     if clips_per_day < 0 or video_seconds_per_month < 0:
         raise InvalidInput("Quotas cannot be negative.")
     quota = _locked_quota(team)
@@ -330,9 +366,13 @@ def quota_refund(*, actor: Actor, reservation: QuotaReservation, reason: str) ->
 
 
 def _locked_quota(team: Team) -> TeamQuota:
-    clips, seconds = quota_defaults()
-    TeamQuota.objects.get_or_create(team=team, defaults={"clips_per_day": clips, "video_seconds_per_month": seconds})
-    return TeamQuota.objects.select_for_update().get(team=team)
+    quota = TeamQuota.objects.select_for_update().filter(team=team).first()
+    if quota is None:  # teams get one at creation; this covers a team made some other way
+        clips, seconds = quota_defaults()
+        quota = TeamQuota.objects.create(team=team, clips_per_day=clips, video_seconds_per_month=seconds)
+        record_event(action="quota.changed", team=team, target=quota,
+                     details={"from": None, "to": {"clips_per_day": clips, "video_seconds_per_month": seconds}})
+    return quota
 
 
 def _usage_row(team: Team, period: str, start) -> QuotaUsage:
@@ -348,6 +388,15 @@ def _valid_role(role: str) -> str:
     if role not in Role.values:
         raise InvalidInput(f"Unknown role '{role}'. Roles are: {', '.join(Role.values)}.")
     return role
+
+
+def _clean_text(value: str, *, what: str, max_length: int) -> str:
+    value = (value or "").strip()
+    if not value or len(value) > max_length:
+        raise InvalidInput(f"Give the {what} 1 to {max_length} characters.")
+    if any(ord(ch) < 32 or 0xD800 <= ord(ch) <= 0xDFFF or ord(ch) == 127 for ch in value):
+        raise InvalidInput(f"The {what} may not contain control characters.")
+    return value
 
 
 def _valid_email(email: str) -> str:

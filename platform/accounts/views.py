@@ -129,7 +129,10 @@ def invitation_create(request, access):
 @team_view(Permission.MANAGE_TEAM)
 def invitation_revoke(request, access, invitation_id: int):
     invitation = _or_404(selectors.team_invitation, access=access, invitation_id=invitation_id)
-    services.invitation_revoke(actor=Actor.from_request(request), access=access, invitation=invitation)
+    try:
+        services.invitation_revoke(actor=Actor.from_request(request), access=access, invitation=invitation)
+    except ServiceError as exc:
+        return _fail(request, access, exc)
     messages.success(request, f"The invitation for {invitation.email} was revoked.")
     return redirect("accounts:team", slug=access.team.slug)
 

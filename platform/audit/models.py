@@ -19,7 +19,7 @@ class AuditEvent(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    actor_label = models.CharField(max_length=200)
+    actor_label = models.CharField(max_length=400)
     team = models.ForeignKey("accounts.Team", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     action = models.CharField(max_length=64, db_index=True)
     target_type = models.CharField(max_length=64, blank=True)
@@ -30,7 +30,8 @@ class AuditEvent(models.Model):
         output_field=models.JSONField(),
         db_persist=True,
     )
-    client_ip = models.GenericIPAddressField(null=True, blank=True)
+    # Text, not inet: PostgreSQL would respell addresses, and the hash covers the exact text.
+    client_ip = models.CharField(max_length=45, null=True, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
 
@@ -69,12 +70,12 @@ class PendingAuditEvent(models.Model):
 
     occurred_at = models.DateTimeField()
     actor_id = models.BigIntegerField(null=True)
-    actor_label = models.CharField(max_length=200)
+    actor_label = models.CharField(max_length=400)
     team_id = models.BigIntegerField(null=True)
     action = models.CharField(max_length=64)
     target_type = models.CharField(max_length=64)
     target_id = models.CharField(max_length=64)
     details_text = models.TextField()
-    client_ip = models.GenericIPAddressField(null=True)
+    client_ip = models.CharField(max_length=45, null=True)
     body_head = models.TextField()
     body_tail = models.TextField()

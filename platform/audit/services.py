@@ -36,6 +36,9 @@ def record_event(
         details_text = canonical_json(details or {})
     except (TypeError, ValueError) as exc:
         raise ValueError(f"audit details for {action!r} must be plain JSON: {exc}") from None
+    if _holds_nul(details):
+        # jsonb cannot hold NUL, and the failure would only surface at COMMIT.
+        raise ValueError(f"audit details for {action!r} must not contain NUL characters")
     fields = dict(
         occurred_at=timezone.now(),
         actor_id=actor.user.pk if actor.user is not None else None,
@@ -50,6 +53,16 @@ def record_event(
     # A plain INSERT rather than the ORM: this runs for every change, and needs nothing back.
     with connection.cursor() as cursor:
         cursor.execute(_INSERT_PENDING, [*fields.values(), details_text, body_head, body_tail])
+
+
+def _holds_nul(value) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_holds_nul(k) or _holds_nul(v) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return any(_holds_nul(item) for item in value)
+    return False
 
 
 def _canonical_body_around_seq(fields: dict, details_text: str) -> tuple[str, str]:

@@ -178,10 +178,12 @@ HALLMARK_INVITATION_DAYS = _env_int("HALLMARK_INVITATION_DAYS", 7)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact_url_secrets": {"()": "config.log_filters.RedactUrlSecrets"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_url_secrets"]}},
     "root": {"handlers": ["console"], "level": "INFO" if PRODUCTION else "WARNING"},
     "loggers": {
-        "django.server": {"level": "INFO"},
+        # runserver logs through its own handler; route it through ours to redact it.
+        "django.server": {"level": "INFO", "handlers": ["console"], "propagate": False},
         "procrastinate": {"level": "INFO"},
         "procrastinate.blueprints": {"level": "WARNING"},
         "procrastinate.periodic": {"level": "WARNING"},

@@ -169,8 +169,12 @@ def test_pages_answer_403_to_a_lower_role(case, victim, logged_in):
 
 @pytest.mark.parametrize("case", PAGES, ids=lambda c: c.name)
 def test_pages_work_for_the_right_role(case, victim, logged_in):
+    before = _state(victim)
     response = _call_page(logged_in(victim.people.user(case.allowed_role)), case, victim)
     assert response.status_code in (200, 201, 302), response.content[:500]
+    if case.method == "post":  # the change happened, and was audited
+        after = _state(victim)
+        assert after[:3] != before[:3] and after[3] > before[3]
 
 
 @pytest.mark.parametrize("name", sorted(SIGNED_IN_PAGES))

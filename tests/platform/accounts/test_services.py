@@ -1,4 +1,5 @@
 """Teams, memberships, invitations, API keys and quotas through their services."""
+import hashlib
 import threading
 from datetime import timedelta
 
@@ -7,7 +8,7 @@ from django.db import connections
 from django.utils import timezone
 
 from accounts import services
-from accounts.errors import AuthenticationFailed, Conflict, InvalidInput, NotFound, QuotaExceeded
+from accounts.errors import AuthenticationFailed, Conflict, Forbidden, InvalidInput, NotFound, QuotaExceeded
 from accounts.models import ApiKey, Invitation, Membership, QuotaUsage, TeamQuota
 from accounts.roles import Role
 from accounts.actors import Actor
@@ -124,7 +125,9 @@ def test_api_key_is_shown_once_and_stored_as_a_hash(make_team):
     token = issued.token
     assert token.startswith(f"hm_{issued.api_key.prefix}_")
     stored = ApiKey.objects.get(pk=issued.api_key.pk)
-    assert token.split("_")[2] not in stored.secret_hash and len(stored.secret_hash) == 64
+    secret = token.split("_")[2]
+    assert stored.secret_hash == hashlib.sha256(secret.encode()).hexdigest()
+    assert secret not in str(ApiKey.objects.filter(pk=stored.pk).values().get())
     key = services.api_key_authenticate(token)
     assert key.pk == stored.pk and key.last_used_at is not None
 
@@ -225,3 +228,68 @@ def test_concurrent_reservations_never_overspend(make_team):
     assert sorted(outcomes) == ["ok"] * 5 + ["refused"] * 7
     day = QuotaUsage.objects.get(team=t.team, period="day")
     assert day.clips == 5
+
+
+def test_a_key_cannot_mint_a_wider_key(make_team):
+    t = make_team()
+    narrow = services.api_key_create(actor=t.actor(), access=t.access(), name="ops", scopes=["manage_team"])
+    key_access = access_team_by_api_key(api_key=narrow.api_key)
+    with pytest.raises(InvalidInput, match="This API key cannot grant: generate"):
+        services.api_key_create(actor=t.actor(), access=key_access, name="wider", scopes=["generate", "manage_team"])
+    assert ApiKey.objects.count() == 1
+
+
+@pytest.mark.parametrize("name", ["bad\x00name", "tab\tname", "\ud800"])
+def test_key_names_with_control_characters_are_refused(make_team, name):
+    t = make_team()
+    with pytest.raises(InvalidInput, match="control characters"):
+        services.api_key_create(actor=t.actor(), access=t.access(), name=name, scopes=["generate"])
+
+
+def test_a_revoked_invitation_cannot_be_accepted(make_team, make_user):
+    t = make_team()
+    issued = services.invitation_create(actor=t.actor(), access=t.access(), email="r@example.test", role="member")
+    services.invitation_revoke(actor=t.actor(), access=t.access(), invitation=issued.invitation)
+    with pytest.raises(NotFound, match="not valid"):
+        services.invitation_accept(actor=Actor(make_user("r@example.test")), token=issued.token)
+    assert not Membership.objects.filter(user__email="r@example.test").exists()
+
+
+def test_removing_a_member_revokes_their_keys_on_the_record(make_team):
+    t = make_team(admin=1)
+    other_admin = t.people["admin"][1]
+    access = access_team_by_slug(user=other_admin, slug=t.team.slug)
+    issued = services.api_key_create(actor=Actor(other_admin), access=access, name="theirs", scopes=["generate"])
+    services.membership_remove(actor=t.actor(), access=t.access(), membership=Membership.objects.get(user=other_admin))
+    issued.api_key.refresh_from_db()
+    assert issued.api_key.revoked_at is not None
+    assert AuditEvent.objects.filter(action="api_key.revoked", details__reason="member removed").count() == 1
+    with pytest.raises(AuthenticationFailed, match="revoked"):
+        services.api_key_authenticate(issued.token)
+
+
+def test_a_demoted_admin_can_no_longer_change_roles(make_team):
+    t = make_team(admin=1, member=1)
+    other_admin = t.people["admin"][1]
+    stale_access = access_team_by_slug(user=other_admin, slug=t.team.slug)  # looked up before the demotion
+    services.membership_change_role(actor=t.actor(), access=t.access(),
+                                    membership=Membership.objects.get(user=other_admin), role="member")
+    member = Membership.objects.get(user=t.user("member"))
+    with pytest.raises(Forbidden, match="no longer manage"):
+        services.membership_change_role(actor=Actor(other_admin), access=stale_access, membership=member,
+                                        role="admin")
+    member.refresh_from_db()
+    assert member.role == "member"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_account_changes_chain_when_they_commit(make_team):
+    """The whole account flow with real commits: every change lands in a verifying chain."""
+    t = make_team(member=1)
+    issued = services.api_key_create(actor=t.actor(), access=t.access(), name="k", scopes=["generate"])
+    services.membership_change_role(actor=t.actor(), access=t.access(),
+                                    membership=Membership.objects.get(user=t.user("member")), role="moderator")
+    services.api_key_revoke(actor=t.actor(), access=t.access(), api_key=issued.api_key)
+    actions = list(AuditEvent.objects.order_by("seq").values_list("action", flat=True))
+    assert actions[-3:] == ["api_key.created", "membership.role_changed", "api_key.revoked"]
+    assert chain_verify().ok

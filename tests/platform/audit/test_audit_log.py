@@ -191,3 +191,32 @@ def test_stronger_isolation_is_refused_with_a_clear_error():
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             record_event(action="test.repeatable_read")
     assert AuditEvent.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_client_addresses_are_stored_exactly_as_hashed(make_team, logged_in):
+    t = make_team("ip")
+    client = logged_in(t.user("admin"))
+    client.defaults["REMOTE_ADDR"] = "2001:DB8:0:0::1"
+    assert client.post("/t/ip/keys/", {"name": "k", "scopes": ["generate"], "expires_in_days": 5}).status_code == 201
+    client.defaults["REMOTE_ADDR"] = "not an address"
+    assert client.post("/t/ip/invitations/", {"email": "x@example.test", "role": "member"}).status_code == 201
+    key_event = AuditEvent.objects.get(action="api_key.created")
+    invite_event = AuditEvent.objects.get(action="invitation.created")
+    assert key_event.client_ip == "2001:db8::1" and invite_event.client_ip is None
+    assert chain_verify().ok
+
+
+def test_log_lines_never_carry_invitation_tokens():
+    import logging
+
+    from config.log_filters import RedactUrlSecrets
+
+    record = logging.LogRecord("django.server", logging.INFO, __file__, 1, '"%s" %s %s',
+                               ("GET /invitations/abcDEF-123_x/ HTTP/1.1", "200", "512"), None)
+    RedactUrlSecrets().filter(record)
+    assert "abcDEF" not in record.getMessage() and "/invitations/[redacted]/" in record.getMessage()
+    record = logging.LogRecord("django.request", logging.WARNING, __file__, 1, "Redirect to %s",
+                               ("/accounts/login/?next=/invitations/tok3n/",), None)
+    RedactUrlSecrets().filter(record)
+    assert "tok3n" not in record.getMessage()

@@ -26,9 +26,12 @@ class Command(BaseCommand):
             users = {}
             for role in (Role.ADMIN, Role.MODERATOR, Role.MEMBER, Role.AUDITOR):
                 email = f"{role}@{DEMO_DOMAIN}"
-                password = secrets.token_urlsafe(12)
-                users[role] = User.objects.filter(email=email).first() or services.user_create(
-                    email=email, password=password, display_name=f"Demo {role}")
+                users[role] = User.objects.filter(email=email).first()
+                if users[role] is None:
+                    password = secrets.token_urlsafe(12)
+                    users[role] = services.user_create(email=email, password=password, display_name=f"Demo {role}")
+                else:  # an account from before keeps its own password
+                    password = "(existing account, password unchanged)"
                 logins.append((role, email, password))
             team = services.team_create(slug=DEMO_TEAM[0], name=DEMO_TEAM[1], first_admin=users[Role.ADMIN])
             for role in (Role.MODERATOR, Role.MEMBER, Role.AUDITOR):
