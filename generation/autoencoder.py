@@ -1,4 +1,4 @@
-"""The video compression network: 64×64 frames ↔ 8×8 latents with 8 channels (48× fewer numbers).
+"""The video compression network: 64×64 frames ↔ 16×16 latents with 8 channels (6× fewer numbers).
 
 Frames are compressed one by one; the diffusion transformer then groups latents into
 spacetime patches, so time is compressed there.
@@ -17,22 +17,17 @@ def _block(cin: int, cout: int) -> nn.Sequential:
 
 class VideoAutoencoder(ModelMixin, ConfigMixin):
     @register_to_config
-    def __init__(self, latent_channels: int = 8, width: int = 64, scaling_factor: float = 1.0):
+    def __init__(self, latent_channels: int = 8, width: int = 64, downsample: int = 4, scaling_factor: float = 1.0):
         super().__init__()
         w = width
-        self.encoder = nn.Sequential(
-            _block(3, w // 2), nn.Conv2d(w // 2, w, 4, stride=2, padding=1), nn.SiLU(),   # 32
-            _block(w, w), nn.Conv2d(w, w, 4, stride=2, padding=1), nn.SiLU(),              # 16
-            _block(w, w), nn.Conv2d(w, w, 4, stride=2, padding=1), nn.SiLU(),              # 8
-            _block(w, w), nn.Conv2d(w, latent_channels, 1),
-        )
-        self.decoder = nn.Sequential(
-            nn.Conv2d(latent_channels, w, 3, padding=1), nn.SiLU(), _block(w, w),
-            nn.Upsample(scale_factor=2, mode="nearest"), _block(w, w),                   # 16
-            nn.Upsample(scale_factor=2, mode="nearest"), _block(w, w),                   # 32
-            nn.Upsample(scale_factor=2, mode="nearest"), _block(w, w // 2),              # 64
-            nn.Conv2d(w // 2, 3, 3, padding=1),
-        )
+        levels = {2: 1, 4: 2, 8: 3}[downsample]
+        down: list[nn.Module] = [_block(3, w)]
+        up: list[nn.Module] = [nn.Conv2d(latent_channels, w, 3, padding=1), nn.SiLU(), _block(w, w)]
+        for _ in range(levels):  # each level halves (encoder) or doubles (decoder) the size
+            down += [nn.Conv2d(w, w, 4, stride=2, padding=1), nn.SiLU(), _block(w, w)]
+            up += [nn.Upsample(scale_factor=2, mode="nearest"), _block(w, w)]
+        self.encoder = nn.Sequential(*down, nn.Conv2d(w, latent_channels, 1))
+        self.decoder = nn.Sequential(*up, nn.Conv2d(w, 3, 3, padding=1))
 
     def encode(self, frames: torch.Tensor) -> torch.Tensor:
         """B×T×3×64×64 in [-1, 1] → B×C×T×8×8 latents, scaled to about unit variance."""

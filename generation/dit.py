@@ -84,8 +84,8 @@ class DiTBlock(nn.Module):
 
 class SpacetimeDiT(ModelMixin, ConfigMixin):
     @register_to_config
-    def __init__(self, in_channels: int = 8, patch_size: tuple = (2, 2, 2), width: int = 256, depth: int = 6,
-                 heads: int = 4, text_dim: int = 384, mlp_ratio: float = 4.0):
+    def __init__(self, in_channels: int = 8, patch_size: tuple = (2, 4, 4), width: int = 192, depth: int = 6,
+                 heads: int = 6, text_dim: int = 384, mlp_ratio: float = 4.0):
         super().__init__()
         self.patch_size = tuple(patch_size)
         self.patchify = nn.Conv3d(in_channels, width, kernel_size=self.patch_size, stride=self.patch_size)

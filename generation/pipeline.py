@@ -13,7 +13,6 @@ from generation.dit import SpacetimeDiT
 from generation.text import TextEncoder, shared_text_encoder
 
 NATIVE_SIZE = 64
-LATENT_SIZE = 8
 MAX_PROMPT_CHARS = 500
 
 
@@ -39,8 +38,10 @@ class HallmarkVideoPipeline(DiffusionPipeline):
     def __init__(self, transformer: SpacetimeDiT, vae: VideoAutoencoder, scheduler: FlowMatchEulerDiscreteScheduler):
         super().__init__()
         # Stored in fp16 to keep the checkpoint small; computed in fp32, which CPUs do well.
-        self.register_modules(transformer=transformer.to(torch.float32), vae=vae.to(torch.float32),
-                              scheduler=scheduler)
+        for module in (transformer, vae):
+            if module.dtype != torch.float32:
+                module.to(torch.float32)
+        self.register_modules(transformer=transformer, vae=vae, scheduler=scheduler)
         self.text_encoder: TextEncoder | None = None
 
     def encode_prompt(self, prompts: list[str]) -> tuple[torch.Tensor, torch.Tensor]:
@@ -67,7 +68,8 @@ class HallmarkVideoPipeline(DiffusionPipeline):
             generator = torch.Generator().manual_seed(seed if seed is not None else int(torch.seed() % 2**31))
         text, mask = self.encode_prompt([prompt, negative_prompt])
         channels = self.transformer.config.in_channels
-        latents = torch.randn((1, channels, num_frames, LATENT_SIZE, LATENT_SIZE), generator=generator)
+        latent_size = NATIVE_SIZE // self.vae.config.downsample
+        latents = torch.randn((1, channels, num_frames, latent_size, latent_size), generator=generator)
         self.scheduler.set_timesteps(num_inference_steps)
         use_guidance = guidance_scale != 1.0
         for t in self.scheduler.timesteps:

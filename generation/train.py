@@ -27,7 +27,7 @@ from generation.plots import line_plot
 from generation.sheets import contact_sheet
 from generation.text import shared_text_encoder
 
-DEFAULTS = dict(ae_steps=1500, clips=12000, dit_steps=6000, batch=24, lr=3e-4, seed=0,
+DEFAULTS = dict(ae_steps=1500, clips=12000, dit_steps=5000, batch=24, lr=3e-4, seed=0,
                 width=192, depth=6, heads=6, shift=2.0, cfg_dropout=0.1, ema=0.999)
 
 
@@ -63,9 +63,10 @@ def train_autoencoder(args, work: Path) -> VideoAutoencoder:
     rng = np.random.default_rng(args.seed)
     losses = []
     for step in tqdm(range(args.ae_steps), desc="autoencoder", unit="step"):
-        frames = _random_frames(rng, clips=4, per_clip=8)
+        frames, weight = _random_frames(rng, clips=4, per_clip=8, with_weight=True)
         reconstruction = vae(frames)
-        loss = F.mse_loss(reconstruction, frames) + 0.5 * F.l1_loss(reconstruction, frames)
+        error = reconstruction - frames
+        loss = (weight * (error ** 2 + 0.5 * error.abs())).mean()
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         optimizer.step()
@@ -79,12 +80,20 @@ def train_autoencoder(args, work: Path) -> VideoAutoencoder:
     return vae.eval()
 
 
-def _random_frames(rng, *, clips: int, per_clip: int) -> torch.Tensor:
+def _random_frames(rng, *, clips: int, per_clip: int, with_weight: bool = False):
     frames = []
     for _ in range(clips):
         clip = world.render(world.sample_spec(int(rng.integers(10**9))))
         frames.append(clip[rng.choice(world.FRAMES, per_clip, replace=False)])
-    return frames_to_tensor(np.concatenate(frames))[None]  # 1×N×3×H×W: a "video" of unrelated frames
+    frames = np.concatenate(frames)
+    tensor = frames_to_tensor(frames)[None]  # 1×N×3×H×W: a "video" of unrelated frames
+    if not with_weight:
+        return tensor
+    # Objects are a small part of each frame but all of what a prompt asks for: weigh their
+    # pixels (those far from their row's median colour) ten times the background's.
+    row_median = np.median(frames.astype(np.float32), axis=2, keepdims=True)
+    objects = np.linalg.norm(frames - row_median, axis=-1) > 30
+    return tensor, torch.from_numpy(1 + 9 * objects.astype(np.float32))[None, :, None]
 
 
 # --- stage 2: the training set as latents and prompt embeddings --------------------------
@@ -118,7 +127,7 @@ def build_dataset(args, work: Path, vae: VideoAutoencoder) -> dict:
 def train_transformer(args, work: Path, data: dict):
     state_path = work / "transformer_state.pt"
     torch.manual_seed(args.seed)
-    model = SpacetimeDiT(width=args.width, depth=args.depth, heads=args.heads)
+    model = SpacetimeDiT(width=args.width, depth=args.depth, heads=args.heads, patch_size=(2, 4, 4))
     ema = copy.deepcopy(model).requires_grad_(False)
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     step, history = 0, {"loss": []}
