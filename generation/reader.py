@@ -46,8 +46,8 @@ def read_clip(frames: np.ndarray) -> Reading:
         return Reading(background, count, None, None, None, False, len(visible) / len(frames), None)
     colours = [_nearest_colour(t["colour"]) for t in visible]
     colour = max(set(colours), key=colours.count)
-    shape = _vote_shape(visible, occluder)
-    motion = _motion(tracks, shape, occluder)
+    shape = _vote_shape(visible)
+    motion = _motion(tracks, shape)
     colour_agreement = colours.count(colour) / len(colours)
     areas = np.array([t["area"] for t in visible if not t["clipped"]] or [t["area"] for t in visible], float)
     size_stable = motion in ("grow", "shrink") or areas.std() / max(areas.mean(), 1) < 0.25
@@ -182,7 +182,7 @@ def classify_shape(mask: np.ndarray) -> tuple[str, float]:
     return best[0], best[1]
 
 
-def _vote_shape(tracks: list[dict], occluder) -> str | None:
+def _vote_shape(tracks: list[dict]) -> str | None:
     usable = [t for t in tracks if not t["clipped"]] or tracks
     votes = [classify_shape(t["mask"])[0] for t in usable[:: max(1, len(usable) // 6)]]
     return max(set(votes), key=votes.count) if votes else None
@@ -191,7 +191,7 @@ def _vote_shape(tracks: list[dict], occluder) -> str | None:
 # --- motion ------------------------------------------------------------------------------
 
 
-def _motion(tracks: list, shape: str | None, occluder) -> str:
+def _motion(tracks: list, shape: str | None) -> str:
     seen = [(i, t) for i, t in enumerate(tracks) if t is not None]
     head, tail = seen[:3], seen[-3:]
     first = np.mean([t["centroid"] for _, t in head], axis=0)

@@ -38,7 +38,6 @@ def main(argv=None) -> None:
     for key, value in DEFAULTS.items():
         parser.add_argument(f"--{key.replace('_', '-')}", type=type(value), default=value)
     args = parser.parse_args(argv)
-    torch.set_num_threads(max(1, torch.get_num_threads()))
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
     started = time.time()
@@ -104,7 +103,7 @@ def build_dataset(args, work: Path, vae: VideoAutoencoder) -> dict:
     if path.exists():
         return torch.load(path)
     encoder = shared_text_encoder()
-    latents, texts, masks, captions = [], [], [], []
+    latents, texts, masks = [], [], []
     with torch.no_grad():
         for start in tqdm(range(0, args.clips, 50), desc="dataset", unit="×50 clips"):
             specs = [world.sample_spec(seed) for seed in range(start, min(start + 50, args.clips))]
@@ -113,10 +112,9 @@ def build_dataset(args, work: Path, vae: VideoAutoencoder) -> dict:
             text, mask = encoder.encode([spec.caption for spec in specs])
             texts.append(text.half())
             masks.append(mask.to(torch.bool))
-            captions += [spec.caption for spec in specs]
     empty_text, empty_mask = encoder.encode([""])
     dataset = {"latents": torch.cat(latents), "text": torch.cat(texts), "mask": torch.cat(masks),
-               "empty_text": empty_text.half(), "empty_mask": empty_mask.to(torch.bool), "captions": captions}
+               "empty_text": empty_text.half(), "empty_mask": empty_mask.to(torch.bool)}
     torch.save(dataset, path)
     return dataset
 
@@ -202,9 +200,8 @@ def export(args, work: Path, vae: VideoAutoencoder, transformer: SpacetimeDiT, h
     pipeline = HallmarkVideoPipeline(transformer=transformer.to(torch.float16), vae=vae, scheduler=scheduler)
     pipeline.save_pretrained(out)
     line_plot({"flow-matching loss": _smooth(history["loss"])}, out / "training_loss.png", log_y=True)
-    (out / "training.json").write_text(json.dumps({k: v for k, v in vars(args).items()}, indent=2) + "\n")
-    pipeline = HallmarkVideoPipeline.from_pretrained(out)
-    pipeline.transformer.to(torch.float32)
+    (out / "training.json").write_text(json.dumps(vars(args), indent=2) + "\n")
+    pipeline = HallmarkVideoPipeline.from_pretrained(out)  # samples come from what was saved
     specs = [world.sample_spec(10**6 + i, held_out=True, simple=True) for i in range(8)]
     clips = [pipeline(spec.caption, seed=i, height=64, width=64).frames for i, spec in enumerate(specs)]
     contact_sheet(clips, [spec.caption for spec in specs], out / "samples.png")

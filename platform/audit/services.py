@@ -11,10 +11,11 @@ from audit.chain import HASHED_FIELDS, canonical_json
 from audit.models import PendingAuditEvent
 
 _SEQ_MARK = "\x00seq\x00"
+_PENDING_COLUMNS = ("occurred_at", "actor_id", "actor_label", "team_id", "action", "target_type", "target_id",
+                    "client_ip", "details_text", "body_head", "body_tail")
 _INSERT_PENDING = (
-    f"INSERT INTO {PendingAuditEvent._meta.db_table} (occurred_at, actor_id, actor_label, team_id, action,"
-    " target_type, target_id, client_ip, details_text, body_head, body_tail)"
-    " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+    f"INSERT INTO {PendingAuditEvent._meta.db_table} ({', '.join(_PENDING_COLUMNS)})"
+    f" VALUES ({', '.join(['%s'] * len(_PENDING_COLUMNS))})"
 )
 
 
@@ -50,9 +51,10 @@ def record_event(
         client_ip=actor.client_ip,
     )
     body_head, body_tail = _canonical_body_around_seq(fields, details_text)
+    row = {**fields, "details_text": details_text, "body_head": body_head, "body_tail": body_tail}
     # A plain INSERT rather than the ORM: this runs for every change, and needs nothing back.
     with connection.cursor() as cursor:
-        cursor.execute(_INSERT_PENDING, [*fields.values(), details_text, body_head, body_tail])
+        cursor.execute(_INSERT_PENDING, [row[column] for column in _PENDING_COLUMNS])
 
 
 def _holds_nul(value) -> bool:
