@@ -66,11 +66,13 @@ class HallmarkVideoPipeline(DiffusionPipeline):
         validate_request(prompt, negative_prompt, num_frames, height, width, num_inference_steps, guidance_scale, fps)
         if generator is None:
             generator = torch.Generator().manual_seed(seed if seed is not None else int(torch.seed() % 2**31))
-        text, mask = self.encode_prompt([prompt, negative_prompt])
+        device = self.transformer.device
+        text, mask = (x.to(device) for x in self.encode_prompt([prompt, negative_prompt]))
         channels = self.transformer.config.in_channels
         latent_size = NATIVE_SIZE // self.vae.config.downsample
-        latents = torch.randn((1, channels, num_frames, latent_size, latent_size), generator=generator)
-        self.scheduler.set_timesteps(num_inference_steps)
+        # Noise is drawn on the CPU so a seed gives the same clip on any device.
+        latents = torch.randn((1, channels, num_frames, latent_size, latent_size), generator=generator).to(device)
+        self.scheduler.set_timesteps(num_inference_steps, device=device)
         use_guidance = guidance_scale != 1.0
         for t in self.scheduler.timesteps:
             if use_guidance:
@@ -80,7 +82,7 @@ class HallmarkVideoPipeline(DiffusionPipeline):
             else:
                 velocity = self.transformer(latents, t.expand(1), text[:1], mask[:1])
             latents = self.scheduler.step(velocity, t, latents).prev_sample
-        video = self.vae.decode(latents)[0]  # T×3×64×64
+        video = self.vae.decode(latents.to(self.vae.device))[0]  # T×3×64×64
         if (height, width) != (NATIVE_SIZE, NATIVE_SIZE):
             video = F.interpolate(video, size=(height, width), mode="bicubic", align_corners=False)
         return HallmarkVideoOutput(frames=tensor_to_frames(video), fps=fps)

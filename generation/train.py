@@ -10,6 +10,8 @@ import argparse
 import copy
 import json
 import math
+import multiprocessing
+import os
 import time
 from pathlib import Path
 
@@ -27,8 +29,8 @@ from generation.plots import line_plot
 from generation.sheets import contact_sheet
 from generation.text import shared_text_encoder
 
-DEFAULTS = dict(ae_steps=1500, clips=12000, dit_steps=5000, batch=24, lr=3e-4, seed=0,
-                width=192, depth=6, heads=6, shift=2.0, cfg_dropout=0.1, ema=0.999)
+DEFAULTS = dict(ae_steps=1500, clips=12000, dit_steps=7000, batch=24, lr=1e-3, seed=0,
+                width=192, depth=6, heads=6, shift=2.0, cfg_dropout=0.1, ema=0.999, eval_every=1000, eval_n=16)
 
 
 def main(argv=None) -> None:
@@ -37,32 +39,65 @@ def main(argv=None) -> None:
     parser.add_argument("--out", default="generation/weights", help="where the pipeline is exported")
     for key, value in DEFAULTS.items():
         parser.add_argument(f"--{key.replace('_', '-')}", type=type(value), default=value)
+    parser.add_argument("--device", default="auto", help="cpu, cuda, … (default: cuda where there is one)")
     args = parser.parse_args(argv)
+    if args.device == "auto":
+        args.device = "cuda" if torch.cuda.is_available() else "cpu"
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
     started = time.time()
-    vae = train_autoencoder(args, work)
-    dataset = build_dataset(args, work, vae)
-    transformer, history = train_transformer(args, work, dataset)
+    clips = render_clips(args, work)
+    vae = train_autoencoder(args, work, clips)
+    dataset = build_dataset(args, work, vae, clips)
+    transformer, history = train_transformer(args, work, dataset, vae)
     export(args, work, vae, transformer, history)
     print(f"done in {(time.time() - started) / 60:.1f} min; pipeline in {args.out}")
+
+
+# --- stage 0: the training clips ---------------------------------------------------------
+
+
+def render_clips(args, work: Path) -> np.ndarray:
+    """Clips 0 … clips−1 of the world as one uint8 array on disk, rendered on every core."""
+    path = work / "clips.npy"
+    shape = (args.clips, world.FRAMES, world.SIZE, world.SIZE, 3)
+    if path.exists():
+        clips = np.load(path, mmap_mode="r")
+        if clips.shape == shape:
+            return clips
+    partial = work / "clips.partial.npy"
+    clips = np.lib.format.open_memmap(partial, mode="w+", dtype=np.uint8, shape=shape)
+    chunks = [range(start, min(start + 50, args.clips)) for start in range(0, args.clips, 50)]
+    with multiprocessing.get_context("fork").Pool(os.cpu_count()) as pool:
+        for chunk, rendered in tqdm(zip(chunks, pool.imap(_render_chunk, chunks)), total=len(chunks),
+                                    desc="render", unit="×50 clips"):
+            clips[chunk.start:chunk.stop] = rendered
+    clips.flush()
+    del clips
+    partial.rename(path)
+    return np.load(path, mmap_mode="r")
+
+
+def _render_chunk(seeds: range) -> np.ndarray:
+    return np.stack([world.render(world.sample_spec(seed)) for seed in seeds])
 
 
 # --- stage 1: the autoencoder ------------------------------------------------------------
 
 
-def train_autoencoder(args, work: Path) -> VideoAutoencoder:
+def train_autoencoder(args, work: Path, clips: np.ndarray) -> VideoAutoencoder:
     path = work / "autoencoder"
     if (path / "config.json").exists():
-        return VideoAutoencoder.from_pretrained(path).eval()
+        return VideoAutoencoder.from_pretrained(path).to(args.device).eval()
     torch.manual_seed(args.seed)
-    vae = VideoAutoencoder()
+    vae = VideoAutoencoder().to(args.device)
     optimizer = torch.optim.AdamW(vae.parameters(), lr=2e-3, weight_decay=0.0)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=2e-3, total_steps=args.ae_steps, pct_start=0.05)
     rng = np.random.default_rng(args.seed)
     losses = []
     for step in tqdm(range(args.ae_steps), desc="autoencoder", unit="step"):
-        frames, weight = _random_frames(rng, clips=4, per_clip=8, with_weight=True)
+        frames, weight = _random_frames(clips, rng, count=4, per_clip=8, with_weight=True)
+        frames, weight = frames.to(args.device), weight.to(args.device)
         reconstruction = vae(frames)
         error = reconstruction - frames
         loss = (weight * (error ** 2 + 0.5 * error.abs())).mean()
@@ -72,17 +107,17 @@ def train_autoencoder(args, work: Path) -> VideoAutoencoder:
         schedule.step()
         losses.append(loss.item())
     with torch.no_grad():  # scale latents to unit variance for the diffusion model
-        sample = vae.encode(_random_frames(rng, clips=32, per_clip=16))
+        sample = vae.encode(_random_frames(clips, rng, count=32, per_clip=16).to(args.device))
         vae.register_to_config(scaling_factor=float(1.0 / sample.std()))
     vae.save_pretrained(path)
     line_plot({"autoencoder loss": losses}, work / "autoencoder_loss.png", log_y=True)
     return vae.eval()
 
 
-def _random_frames(rng, *, clips: int, per_clip: int, with_weight: bool = False):
+def _random_frames(clips: np.ndarray, rng, *, count: int, per_clip: int, with_weight: bool = False):
     frames = []
-    for _ in range(clips):
-        clip = world.render(world.sample_spec(int(rng.integers(10**9))))
+    for _ in range(count):
+        clip = clips[int(rng.integers(len(clips)))]
         frames.append(clip[rng.choice(world.FRAMES, per_clip, replace=False)])
     frames = np.concatenate(frames)
     tensor = frames_to_tensor(frames)[None]  # 1×N×3×H×W: a "video" of unrelated frames
@@ -98,7 +133,7 @@ def _random_frames(rng, *, clips: int, per_clip: int, with_weight: bool = False)
 # --- stage 2: the training set as latents and prompt embeddings --------------------------
 
 
-def build_dataset(args, work: Path, vae: VideoAutoencoder) -> dict:
+def build_dataset(args, work: Path, vae: VideoAutoencoder, clips: np.ndarray) -> dict:
     path = work / "dataset.pt"
     if path.exists():
         return torch.load(path)
@@ -107,8 +142,8 @@ def build_dataset(args, work: Path, vae: VideoAutoencoder) -> dict:
     with torch.no_grad():
         for start in tqdm(range(0, args.clips, 50), desc="dataset", unit="×50 clips"):
             specs = [world.sample_spec(seed) for seed in range(start, min(start + 50, args.clips))]
-            clips = frames_to_tensor(np.stack([world.render(spec) for spec in specs]))
-            latents.append(vae.encode(clips).half())
+            batch = frames_to_tensor(np.array(clips[start:start + len(specs)])).to(args.device)
+            latents.append(vae.encode(batch).half().cpu())
             text, mask = encoder.encode([spec.caption for spec in specs])
             texts.append(text.half())
             masks.append(mask.to(torch.bool))
@@ -122,16 +157,18 @@ def build_dataset(args, work: Path, vae: VideoAutoencoder) -> dict:
 # --- stage 3: the diffusion transformer --------------------------------------------------
 
 
-def train_transformer(args, work: Path, data: dict):
+def train_transformer(args, work: Path, data: dict, vae: VideoAutoencoder):
     state_path = work / "transformer_state.pt"
     torch.manual_seed(args.seed)
     model = SpacetimeDiT(width=args.width, depth=args.depth, heads=args.heads, patch_size=(2, 4, 4))
+    model.to(args.device)
     ema = copy.deepcopy(model).requires_grad_(False)
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
-    step, history = 0, {"loss": []}
+    step, history = 0, {"loss": [], "eval": []}
+    # Indices, σ and noise come from one CPU generator: a resumed run continues the same stream.
     generator = torch.Generator().manual_seed(args.seed)
     if state_path.exists():
-        state = torch.load(state_path)
+        state = torch.load(state_path, map_location=args.device)
         model.load_state_dict(state["model"])
         ema.load_state_dict(state["ema"])
         optimizer.load_state_dict(state["optimizer"])
@@ -149,6 +186,7 @@ def train_transformer(args, work: Path, data: dict):
         # Flow matching: x_t = (1 − σ) x0 + σ ε, target velocity ε − x0; σ from a logit-normal.
         sigma = torch.sigmoid(torch.randn(args.batch, generator=generator))
         noise = torch.randn(x0.shape, generator=generator)
+        x0, text, mask, sigma, noise = (x.to(args.device) for x in (x0, text, mask, sigma, noise))
         s = sigma.view(-1, 1, 1, 1, 1)
         prediction = model((1 - s) * x0 + s * noise, sigma * 1000, text, mask)
         loss = F.mse_loss(prediction, noise - x0)
@@ -160,20 +198,42 @@ def train_transformer(args, work: Path, data: dict):
         optimizer.step()
         with torch.no_grad():
             decay = min(args.ema, (1 + step) / (10 + step))
-            for e, p in zip(ema.parameters(), model.parameters()):
-                e.lerp_(p, 1 - decay)
+            torch._foreach_lerp_(list(ema.parameters()), list(model.parameters()), 1 - decay)
         step += 1
         running = loss.item() if running is None else 0.98 * running + 0.02 * loss.item()
         history["loss"].append(loss.item())
         progress.update(1)
         progress.set_postfix(loss=f"{running:.4f}")
+        if args.eval_every and (step % args.eval_every == 0 or step == args.dit_steps):
+            history["eval"].append({"step": step, **_held_out_scores(args, ema, vae)})
+            progress.write(f"step {step}: " + json.dumps(history["eval"][-1]))
         if step % 250 == 0 or step == args.dit_steps:
-            torch.save({"model": model.state_dict(), "ema": ema.state_dict(), "optimizer": optimizer.state_dict(),
-                        "generator": generator.get_state(), "step": step, "history": history}, state_path)
+            _save_atomically({"model": model.state_dict(), "ema": ema.state_dict(),
+                              "optimizer": optimizer.state_dict(), "generator": generator.get_state(),
+                              "step": step, "history": history}, state_path)
         if step % 1000 == 0:
             line_plot({"flow-matching loss": _smooth(history["loss"])}, work / "transformer_loss.png", log_y=True)
     progress.close()
     return ema, history
+
+
+def _held_out_scores(args, transformer: SpacetimeDiT, vae: VideoAutoencoder) -> dict:
+    """The evaluator's fractions on a few held-out prompts, to watch training work."""
+    from generation.evaluate import evaluate
+
+    pipeline = HallmarkVideoPipeline(transformer=transformer, vae=vae,
+                                     scheduler=FlowMatchEulerDiscreteScheduler(shift=args.shift))
+    pipeline.set_progress_bar_config(disable=True)
+    result = evaluate(pipeline, n=args.eval_n)
+    return {key: float(result[key]) for key in ("colour", "shape", "motion", "background", "count", "consistency",
+                                         "permanence")}
+
+
+def _save_atomically(state: dict, path: Path) -> None:
+    """An interruption mid-save leaves the previous state whole."""
+    partial = path.with_suffix(".partial")
+    torch.save(state, partial)
+    partial.replace(path)
 
 
 def _lr(step: int, args) -> float:
@@ -197,9 +257,16 @@ def _smooth(values: list[float], window: int = 50) -> list[float]:
 def export(args, work: Path, vae: VideoAutoencoder, transformer: SpacetimeDiT, history: dict) -> None:
     out = Path(args.out)
     scheduler = FlowMatchEulerDiscreteScheduler(shift=args.shift)
-    pipeline = HallmarkVideoPipeline(transformer=transformer.to(torch.float16), vae=vae, scheduler=scheduler)
+    pipeline = HallmarkVideoPipeline(transformer=transformer.cpu().to(torch.float16), vae=vae.cpu(),
+                                     scheduler=scheduler)
     pipeline.save_pretrained(out)
     line_plot({"flow-matching loss": _smooth(history["loss"])}, out / "training_loss.png", log_y=True)
+    if history.get("eval"):
+        steps = [entry["step"] for entry in history["eval"]]
+        keys = ("colour", "shape", "motion", "background", "consistency")
+        line_plot({key: [entry[key] for entry in history["eval"]] for key in keys}, out / "training_scores.png",
+                  x=steps)
+        (out / "training_scores.json").write_text(json.dumps(history["eval"], indent=1) + "\n")
     (out / "training.json").write_text(json.dumps(vars(args), indent=2) + "\n")
     pipeline = HallmarkVideoPipeline.from_pretrained(out)  # samples come from what was saved
     specs = [world.sample_spec(10**6 + i, held_out=True, simple=True) for i in range(8)]

@@ -1,0 +1,235 @@
+"""PolicyGate: the decision on a prompt before any compute is spent on it.
+
+Rules speak first (a curated hit is certain), the semantic model covers what the rules don't
+word. A team policy may tighten any category and relax the relaxable ones within the
+platform's bounds; a category in shadow mode has its team verdict recorded, not enforced.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, replace
+from functools import lru_cache
+
+from safety.normalize import normalize
+from safety.rules import RuleHit, RuleSet
+from safety.taxonomy import CATEGORIES, NAMES, NEVER_RELAXABLE
+
+GATE_VERSION = "hallmark-gate/1"
+MAX_PROMPT_CHARS = 2000
+_SEVERITY = {"allow": 0, "review": 1, "block": 2}
+
+
+class PromptError(ValueError):
+    """A prompt the gate cannot judge (empty, too long, not text); the message says why."""
+
+
+class PolicyError(ValueError):
+    """A team policy outside the platform's bounds; the message says which setting and why."""
+
+
+@dataclass(frozen=True)
+class CategoryPolicy:
+    block_threshold: float | None = None  # None: the platform's
+    review_threshold: float | None = None
+    rule_action: str = "default"  # "default" | "review": a relaxable category's rule hits go to a moderator
+    shadow: bool = False  # record this team setting's verdict, enforce the platform's
+
+
+@dataclass(frozen=True)
+class Policy:
+    categories: dict[str, CategoryPolicy] = field(default_factory=dict)
+
+    def __post_init__(self):
+        for name, setting in self.categories.items():
+            _validate(name, setting)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Policy":
+        unknown = set(data) - {"categories"}
+        if unknown:
+            raise PolicyError(f"Unknown policy settings: {', '.join(sorted(unknown))}.")
+        categories = {}
+        for name, setting in (data.get("categories") or {}).items():
+            fields = set(CategoryPolicy.__dataclass_fields__)
+            if not isinstance(setting, dict) or set(setting) - fields:
+                raise PolicyError(f"{name}: settings must be among {', '.join(sorted(fields))}.")
+            categories[name] = CategoryPolicy(**setting)
+        return cls(categories)
+
+    def to_dict(self) -> dict:
+        return {"categories": {name: asdict(setting) for name, setting in self.categories.items()}}
+
+
+def _validate(name: str, setting: CategoryPolicy) -> None:
+    if name not in CATEGORIES:
+        raise PolicyError(f"Unknown category {name!r}.")
+    category = CATEGORIES[name]
+    for label, value in (("block_threshold", setting.block_threshold), ("review_threshold", setting.review_threshold)):
+        if value is not None and not (isinstance(value, (int, float)) and 0.01 <= value <= 0.99):
+            raise PolicyError(f"{name}: {label} must be a number from 0.01 to 0.99.")
+    block = setting.block_threshold if setting.block_threshold is not None else category.block_threshold
+    review = setting.review_threshold if setting.review_threshold is not None else category.review_threshold
+    if review > block:
+        raise PolicyError(f"{name}: the review threshold cannot be above the block threshold.")
+    relaxing = block > category.block_threshold or review > category.review_threshold \
+        or setting.rule_action != "default"
+    if relaxing and name in NEVER_RELAXABLE:
+        raise PolicyError(f"{name} can be made stricter but never relaxed.")
+    if block > category.max_threshold:
+        raise PolicyError(f"{name}: the block threshold may be raised to {category.max_threshold} at most.")
+    if setting.rule_action not in ("default", "review"):
+        raise PolicyError(f"{name}: rule_action must be 'default' or 'review'.")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class CategoryResult:
+    name: str
+    action: str  # what this category asks for: "review" | "block"
+    score: float  # the model's score, or 1.0 for a rule hit
+    threshold: float  # the threshold the score crossed (1.0 for rules)
+    source: str  # "rule" | "model"
+    rules: tuple[str, ...] = ()
+    spans: tuple[Span, ...] = ()
+    message: str = ""
+    shadow: bool = False  # recorded only: not part of the action
+
+
+@dataclass(frozen=True)
+class Decision:
+    action: str  # "allow" | "review" | "block"
+    categories: tuple[CategoryResult, ...]
+    scores: dict[str, float]  # the model's score for every category
+    gate_version: str
+
+    @property
+    def enforced(self) -> tuple[CategoryResult, ...]:
+        return tuple(c for c in self.categories if not c.shadow)
+
+    @property
+    def messages(self) -> list[str]:
+        """The reviewed wording for each category behind the action, most severe first."""
+        seen: list[str] = []
+        for result in sorted(self.enforced, key=lambda c: -_SEVERITY[c.action]):
+            if result.message not in seen and _SEVERITY[result.action] == _SEVERITY[self.action]:
+                seen.append(result.message)
+        return seen
+
+    def to_dict(self) -> dict:
+        return {"action": self.action, "categories": [asdict(c) for c in self.categories],
+                "scores": self.scores, "gate_version": self.gate_version, "messages": self.messages}
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+
+class PolicyGate:
+    def __init__(self, rules: RuleSet | None = None, classifier=None):
+        self.rules = rules or shared_rules()
+        self._classifier = classifier
+
+    @property
+    def classifier(self):
+        if self._classifier is None:
+            from safety.semantic import shared_classifier
+
+            self._classifier = shared_classifier()
+        return self._classifier
+
+    @property
+    def version(self) -> str:
+        return f"{GATE_VERSION} rules:{self.rules.version} model:{self.classifier.version}"
+
+    def check(self, prompt: str, policy: Policy | None = None) -> Decision:
+        return self.check_many([prompt], policy)[0]
+
+    def check_many(self, prompts: list[str], policy: Policy | None = None) -> list[Decision]:
+        for prompt in prompts:
+            validate_prompt(prompt)
+        policy = policy or Policy()
+        normalized = [normalize(p) for p in prompts]
+        # The model reads the de-obfuscated text, so "n a k e d" means to it what it means.
+        scores = self.classifier.scores([n.model_text for n in normalized])
+        version = self.version
+        return [self._decide(n, self.rules.match(n), dict(zip(NAMES, map(float, row))), policy, version)
+                for n, row in zip(normalized, scores)]
+
+    def _decide(self, normalized, hits: list[RuleHit], scores: dict[str, float], policy: Policy,
+                version: str) -> Decision:
+        results: list[CategoryResult] = []
+        for name in NAMES:
+            category = CATEGORIES[name]
+            setting = policy.categories.get(name)
+            platform = _judge(category, hits, scores[name], CategoryPolicy())
+            if setting is None:
+                results += platform
+                continue
+            team = _judge(category, hits, scores[name], setting)
+            if setting.shadow:
+                results += platform + [_as_shadow(r) for r in team]
+            else:
+                results += team
+        # Rules marked shadow in the data are recorded without being enforced, whatever the policy.
+        action = max((r.action for r in results if not r.shadow), key=_SEVERITY.get, default="allow")
+        return Decision(action, tuple(results), {k: round(v, 4) for k, v in scores.items()}, version)
+
+
+def _judge(category, hits: list[RuleHit], score: float, setting: CategoryPolicy) -> list[CategoryResult]:
+    out = []
+    mine = [h for h in hits if h.category == category.name]
+    for shadow in (False, True):
+        group = [h for h in mine if h.shadow == shadow]
+        if not group:
+            continue
+        action = max((h.action for h in group), key=_SEVERITY.get)
+        if action == "block" and category.default_action == "review":
+            action = "review"
+        if setting.rule_action == "review" and category.relaxable:
+            action = "review"
+        spans = tuple(sorted({Span(h.start, h.end, h.text) for h in group}, key=lambda s: s.start))
+        out.append(CategoryResult(category.name, action, 1.0, 1.0, "rule", tuple(sorted({h.rule for h in group})),
+                                  spans, category.message, shadow))
+    block = setting.block_threshold if setting.block_threshold is not None else category.block_threshold
+    review = setting.review_threshold if setting.review_threshold is not None else category.review_threshold
+    model = None
+    if score >= block:
+        model = CategoryResult(category.name, category.default_action, round(score, 4), block, "model",
+                               message=category.message)
+    elif score >= review:
+        model = CategoryResult(category.name, "review", round(score, 4), review, "model", message=category.message)
+    enforced_rule = max((_SEVERITY[r.action] for r in out if not r.shadow), default=-1)
+    # The stricter of rule and model stands; a team's rule_action covers the model's verdict too.
+    if model is not None and setting.rule_action == "review" and category.relaxable:
+        model = replace(model, action="review")
+    if model is not None and _SEVERITY[model.action] > enforced_rule:
+        out.append(model)
+    return out
+
+
+def _as_shadow(result: CategoryResult) -> CategoryResult:
+    return replace(result, shadow=True)
+
+
+def validate_prompt(prompt) -> None:
+    if isinstance(prompt, bytes):
+        raise PromptError("The prompt must be text, not bytes.")
+    if not isinstance(prompt, str):
+        raise PromptError("The prompt must be text.")
+    if not prompt.strip():
+        raise PromptError("The prompt is empty: describe the video you want.")
+    if len(prompt) > MAX_PROMPT_CHARS:
+        raise PromptError(f"The prompt is {len(prompt)} characters long; the limit is {MAX_PROMPT_CHARS}.")
+    controls = sum(1 for c in prompt if ord(c) < 32 and c not in "\t\n\r")
+    if "\x00" in prompt or controls > 2 or "\ufffd" in prompt:
+        raise PromptError("The prompt contains binary data or control characters: send plain text.")
+
+
+@lru_cache(maxsize=1)
+def shared_rules() -> RuleSet:
+    return RuleSet()

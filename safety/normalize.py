@@ -1,0 +1,228 @@
+"""Undo the tricks people use to slip words past a filter, remembering where every character came from.
+
+`normalize(text)` gives views of the prompt for the rules to match, each character carrying
+the span of the original text it came from, so a match can be shown in the user's own words:
+
+- `latin`: NFKC, lower case, invisible and tag characters dropped, accents stripped,
+  homoglyphs (Cyrillic, Greek, full-width, math letters …) folded to ASCII in words that mix
+  scripts or could be spelled in Latin, leetspeak inside words (n4k3d → naked), letters
+  spaced or separated one by one rejoined (n a k e d, k.i.l.l → naked, kill), and runs of
+  three or more of a letter squeezed to two (naaaaked → naaked).
+- `squeezed`: the same with such runs squeezed to one (naaaaked → naked), only when needed.
+- `native`: NFKC, lower case, invisible characters dropped, scripts kept: for rules in
+  Russian, Chinese and other languages whose letters the Latin view would fold away.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+Chars = list[tuple[str, int, int]]  # (character, start, end) in the original text
+
+_INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+                        "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e007f\U0001d173-\U0001d17a]")
+
+# Letters that look like Latin ones. NFKC already folds full-width and mathematical letters.
+_HOMOGLYPHS = {
+    # Cyrillic
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
+    "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i", "ј": "j", "ԁ": "d", "ԛ": "q", "ԝ": "w",
+    "һ": "h", "ӏ": "l", "ɡ": "g", "ո": "n", "ս": "u", "п": "n", "г": "r", "ь": "b", "з": "3", "ч": "4",
+    # Greek
+    "α": "a", "β": "b", "γ": "y", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p",
+    "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ϲ": "c", "ѵ": "v", "μ": "u", "δ": "d", "θ": "o", "λ": "l",
+    # Latin look-alikes and symbols
+    "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ƒ": "f", "ŀ": "l",
+    "ⅰ": "i", "ⅴ": "v", "ⅹ": "x", "ℓ": "l", "∂": "d", "€": "e", "¢": "c", "£": "l", "¥": "y",
+}
+_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "@": "a", "$": "s",
+         "!": "i", "|": "l", "+": "t", "€": "e", "(": "c"}
+_SEPARATORS = " .-_*/\\|+~·•,'\"`^:;"
+
+
+@dataclass(frozen=True)
+class View:
+    text: str
+    spans: tuple[tuple[int, int], ...]  # per character: the original text's [start, end)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        if start >= end:
+            return (self.spans[start][0], self.spans[start][0]) if start < len(self.spans) else (0, 0)
+        return self.spans[start][0], self.spans[end - 1][1]
+
+
+@dataclass(frozen=True)
+class Normalized:
+    original: str
+    latin: View
+    squeezed: View | None
+    native: View
+    dedoubled: View | None = None
+
+    def views(self) -> list[View]:
+        return [v for v in (self.latin, self.squeezed, self.dedoubled) if v is not None]
+
+    @property
+    def model_text(self) -> str:
+        """What the semantic model reads: the de-obfuscated text, long runs of letters squeezed."""
+        return (self.squeezed or self.latin).text
+
+
+_GAP = "\u200b"  # where an invisible character was: a separator for spelled-out letters, then dropped
+
+
+def normalize(text: str) -> Normalized:
+    chars: Chars = [(_reveal(c), i, i + 1) for i, c in enumerate(text)]
+    chars = _expand(chars, lambda c: c if c == _GAP else unicodedata.normalize("NFKC", c).casefold())
+    chars = [(_GAP if _INVISIBLE.match(c) else c, s, e) for c, s, e in chars]
+    native = _view(_collapse_space(_drop_gaps(chars)))
+    latin = _fold_scripts(chars)
+    latin = _expand(latin, _strip_accents)
+    latin = _drop_gaps(_rejoin_spelled(latin))
+    latin = _unleet(latin)
+    latin = _collapse_space(latin)
+    squeezed = None
+    plain = "".join(c for c, _, _ in latin)
+    if re.search(r"([a-z])\1\1", plain):
+        squeezed = _view(_squeeze(latin, keep=1, at_least=3))
+        latin = _squeeze(latin, keep=2, at_least=3)
+    # Doubled letters are ordinary spelling, but "vvoting fllipping" is a trick: rules also read
+    # a view with every double squeezed, which only ever adds hits.
+    dedoubled = _view(_squeeze(latin, keep=1, at_least=2)) if re.search(r"([a-z])\1", plain) else None
+    return Normalized(text, _view(latin), squeezed, native, dedoubled)
+
+
+def _reveal(c: str) -> str:
+    """Unicode tag characters spell ASCII invisibly (a known way to smuggle text): show it."""
+    code = ord(c)
+    if 0xE0020 <= code <= 0xE007E:
+        return chr(code - 0xE0000)
+    return _GAP if _INVISIBLE.match(c) else c
+
+
+def _drop_gaps(chars: Chars) -> Chars:
+    return [item for item in chars if item[0] != _GAP]
+
+
+def _view(chars: Chars) -> View:
+    return View("".join(c for c, _, _ in chars), tuple((s, e) for _, s, e in chars))
+
+
+def _expand(chars: Chars, transform) -> Chars:
+    out: Chars = []
+    for c, s, e in chars:
+        out.extend((d, s, e) for d in transform(c))
+    return out
+
+
+def _strip_accents(c: str) -> str:
+    if c.isascii():
+        return c
+    decomposed = unicodedata.normalize("NFKD", c)
+    base = "".join(d for d in decomposed if not unicodedata.combining(d))
+    return base or c
+
+
+def _fold_scripts(chars: Chars) -> Chars:
+    """Fold look-alike letters to Latin inside words that are Latin or could be read as Latin."""
+    out: Chars = []
+    for word in _words(chars):
+        letters = [c for c, _, _ in word if c.isalpha()]
+        has_latin = any(c.isascii() for c in letters)
+        all_foldable = letters and all(c.isascii() or c in _HOMOGLYPHS for c in letters)
+        if has_latin or all_foldable:
+            word = [(_HOMOGLYPHS.get(c, c), s, e) for c, s, e in word]
+            word = _expand(word, lambda c: c)  # "ss", "ae" … become separate characters
+        out.extend(word)
+    return out
+
+
+def _words(chars: Chars) -> list[Chars]:
+    """Runs of non-space characters and single spaces, in order."""
+    words: list[Chars] = []
+    current: Chars = []
+    for item in chars:
+        if item[0].isspace():
+            if current:
+                words.append(current)
+                current = []
+            words.append([item])
+        else:
+            current.append(item)
+    if current:
+        words.append(current)
+    return words
+
+
+def _unleet(chars: Chars) -> Chars:
+    """Digits and symbols that stand for letters, inside words that also hold letters."""
+    out: Chars = []
+    for word in _words(chars):
+        text = "".join(c for c, _, _ in word)
+        core = text.strip(_SEPARATORS + "!?")
+        letters = sum(c.isalpha() for c in core)
+        substitutes = sum(c in _LEET for c in core)
+        if letters >= 1 and substitutes >= 1 and letters + substitutes >= 3 and not core.isdigit() \
+                and not re.fullmatch(r"[\d.,:%$€£+-]+[a-z]{0,3}", core):
+            lead = len(text) - len(text.lstrip(_SEPARATORS + "!?"))
+            trail = len(text.rstrip(_SEPARATORS + "!?"))
+            word = [(_LEET.get(c, c) if lead <= i < trail else c, s, e) for i, (c, s, e) in enumerate(word)]
+        out.extend(word)
+    return out
+
+
+_SPELLED = re.compile(r"(?<![a-z0-9])(?:[a-z0-9@$][ .\-_*/\\|+~·•,'`^:;\u200b]{1,3}){2,}[a-z0-9@$](?![a-z0-9])")
+
+
+def _rejoin_spelled(chars: Chars) -> Chars:
+    """'n a k e d', 'k.i.l.l', 'n-u-d-e' → the word; the separators are dropped."""
+    text = "".join(c for c, _, _ in chars)
+    drop: set[int] = set()
+    for match in _SPELLED.finditer(text):
+        start = match.start()
+        kept = [i for i in range(start, match.end()) if text[i].isalnum() or text[i] in "@$"]
+        if len(kept) >= 4 and text[start] in "ai" and text[start + 1] == " ":
+            start, kept = kept[1], kept[1:]  # "a n a k e d": the article stays a word of its own
+        if len(kept) < 3 or not any(text[i].isalpha() for i in kept):
+            continue
+        gaps = [text[a + 1:b] for a, b in zip(kept, kept[1:])]
+        dotted = any(gap.strip(" " + _GAP) for gap in gaps)
+        for (a, b), gap in zip(zip(kept, kept[1:]), gaps):
+            # In "t.a.y.l.o.r s.w.i.f.t" or "J O I N  T H E" a bare or double space ends a word.
+            if (dotted and gap == " ") or gap == "  ":
+                continue
+            drop.update(range(a + 1, b))
+    return [item for i, item in enumerate(chars) if i not in drop]
+
+
+def _collapse_space(chars: Chars) -> Chars:
+    out: Chars = []
+    for c, s, e in chars:
+        if c.isspace():
+            if out and out[-1][0] == " ":
+                continue
+            c = " "
+        out.append((c, s, e))
+    while out and out[0][0] == " ":
+        out.pop(0)
+    while out and out[-1][0] == " ":
+        out.pop()
+    return out
+
+
+def _squeeze(chars: Chars, keep: int, at_least: int) -> Chars:
+    """Runs of `at_least` or more of the same letter down to `keep`; the kept ones span the whole run."""
+    out: Chars = []
+    i = 0
+    while i < len(chars):
+        j = i
+        while j < len(chars) and chars[j][0] == chars[i][0]:
+            j += 1
+        run = chars[i:j]
+        if len(run) >= at_least and run[0][0].isalpha():
+            span_end = run[-1][2]
+            run = [(c, s, span_end if k == keep - 1 else e) for k, (c, s, e) in enumerate(run[:keep])]
+        out.extend(run)
+        i = j
+    return out

@@ -1,0 +1,211 @@
+"""The rule layer: curated lexicons and patterns per category, with the contexts that keep benign senses allowed.
+
+Data lives in `safety/data/`: `rules.toml` (regex rules, see its header), `public_figures.txt`
+(a gazetteer of real people, for likeness and election deception) and `protected_ip.txt`
+(characters, franchises and brands). Rules match the normalised views of a prompt
+(`safety.normalize`); every hit reports the span of the user's own text it came from.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from safety.normalize import Normalized, View, normalize
+from safety.taxonomy import CATEGORIES
+
+DATA = Path(__file__).resolve().parent / "data"
+_ELECTION_CONTEXT = re.compile(
+    r"\b(elections?|electoral|vot(e|es|ed|ing|ers?)|ballots?|polls?|polling|campaign(ing)?|candidates?|"
+    r"primar(y|ies)|rigg(ed|ing)|concede[sd]?|conceding|inaugurat\w*|debate|recount|fraud)\b")
+_SEXUAL_CONTEXT = re.compile(
+    r"\b(nude|nudes|naked|topless|sex|sexual|sexy|porn\w*|lingerie|undress\w*|strip(s|ping|tease)?|explicit|"
+    r"nsfw|intimate|onlyfans|xx+|erotic\w*|bikini|underwear|in bed with)\b")
+# Everyday phrases that contain a public figure's name.
+_FIGURE_SHIELDS = re.compile(r"\btrump cards?\b|\btrumps? (everything|all)\b|\btrumped\b")
+_IP_CONTEXT = re.compile(r"\b(logo|mascot|character|brand(ed)?|costume|cartoon|franchise|trademark)\b")
+_LATIN_LANGUAGES = {"en", "es", "fr", "de", "it", "pt", "nl"}
+
+
+@dataclass(frozen=True)
+class RuleHit:
+    category: str
+    action: str  # "block" | "review"
+    rule: str  # the rule's id
+    start: int  # span in the original prompt
+    end: int
+    text: str  # the original text of the span
+    shadow: bool = False  # recorded, not enforced
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    category: str
+    action: str
+    patterns: re.Pattern
+    with_: re.Pattern | None
+    unless: re.Pattern | None
+    lang: str
+    shadow: bool
+
+    def find(self, view: View, original: str) -> list[RuleHit]:
+        text = view.text
+        if self.with_ is not None and not self.with_.search(text):
+            return []
+        shields = [m.span() for m in self.unless.finditer(text)] if self.unless is not None else []
+        hits = []
+        for match in self.patterns.finditer(text):
+            if match.end() == match.start():
+                continue
+            if any(s <= match.start() and match.end() <= e for s, e in shields):
+                continue
+            start, end = view.original_span(*match.span())
+            hits.append(RuleHit(self.category, self.action, self.id, start, end, original[start:end], self.shadow))
+        return hits
+
+
+class RuleSet:
+    def __init__(self, data: Path = DATA):
+        self.data = Path(data)
+        self.rules = _load_rules(self.data / "rules.toml")
+        self.figures = _load_gazetteer(self.data / "public_figures.txt")
+        self.protected = _load_gazetteer(self.data / "protected_ip.txt")
+
+    @cached_property
+    def version(self) -> str:
+        digest = hashlib.sha256()
+        for name in ("rules.toml", "public_figures.txt", "protected_ip.txt"):
+            digest.update((self.data / name).read_bytes())
+        return digest.hexdigest()[:12]
+
+    def match(self, prompt: str | Normalized) -> list[RuleHit]:
+        normalized = prompt if isinstance(prompt, Normalized) else normalize(prompt)
+        original = normalized.original
+        hits: list[RuleHit] = []
+        for rule in self.rules:
+            if rule.lang in _LATIN_LANGUAGES:
+                views = normalized.views()
+            else:  # Cyrillic, Chinese …: the Latin view would have folded its letters away
+                views = [normalized.native]
+            for view in views:
+                hits.extend(rule.find(view, original))
+        hits.extend(self._gazetteer_hits(normalized))
+        return _unique(hits)
+
+    def _gazetteer_hits(self, normalized: Normalized) -> list[RuleHit]:
+        hits = []
+        for view in normalized.views():
+            election = bool(_ELECTION_CONTEXT.search(view.text))
+            sexual = bool(_SEXUAL_CONTEXT.search(view.text))
+            ip_context = bool(_IP_CONTEXT.search(view.text))
+            shields = [m.span() for m in _FIGURE_SHIELDS.finditer(view.text)]
+            for start, end, entry in _ngram_matches(view, self.figures):
+                if any(s <= start and end <= e for s, e in shields):
+                    continue
+                s, e = view.original_span(start, end)
+                text = normalized.original[s:e]
+                hits.append(RuleHit("real_person_likeness", "block", f"gazetteer.figure:{entry.name}", s, e, text))
+                if entry.political and election:
+                    hits.append(RuleHit("election_deception", "block", f"gazetteer.election:{entry.name}", s, e, text))
+                if sexual:  # a real person made sexual is intimate imagery without consent
+                    hits.append(RuleHit("nonconsensual_intimate", "block", f"gazetteer.intimate:{entry.name}", s, e,
+                                        text))
+            for start, end, entry in _ngram_matches(view, self.protected):
+                if entry.needs_context and not ip_context:
+                    continue
+                s, e = view.original_span(start, end)
+                hits.append(RuleHit("copyright_ip", "block", f"gazetteer.ip:{entry.name}", s, e,
+                                    normalized.original[s:e]))
+        return hits
+
+
+# --- loading -------------------------------------------------------------------------------
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _compile(patterns: list[str] | None, lang: str) -> re.Pattern | None:
+    if not patterns:
+        return None
+    if lang in _LATIN_LANGUAGES:  # the Latin view has no accents: neither may its patterns
+        patterns = [_strip_accents(p) for p in patterns]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def _load_rules(path: Path) -> list[Rule]:
+    with open(path, "rb") as handle:
+        document = tomllib.load(handle)
+    rules = []
+    for entry in document.get("rule", []):
+        category = entry["category"]
+        if category not in CATEGORIES:
+            raise ValueError(f"{path}: rule {entry.get('id')} names an unknown category {category!r}")
+        if entry.get("action", "block") not in ("block", "review"):
+            raise ValueError(f"{path}: rule {entry.get('id')} has action {entry.get('action')!r}")
+        lang = entry.get("lang", "en")
+        rules.append(Rule(entry["id"], category, entry.get("action", "block"), _compile(entry["patterns"], lang),
+                          _compile(entry.get("with"), lang), _compile(entry.get("unless"), lang), lang,
+                          bool(entry.get("shadow", False))))
+    return rules
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    name: str
+    political: bool = False
+    needs_context: bool = False
+
+
+def _load_gazetteer(path: Path) -> dict[tuple[str, ...], GazetteerEntry]:
+    """Each form of each name, normalised and split into words → its entry."""
+    table: dict[tuple[str, ...], GazetteerEntry] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split("|") if p.strip()]
+        tags = {p for p in parts if p.startswith("#")}
+        forms = [p for p in parts if not p.startswith("#")]
+        entry = GazetteerEntry(forms[0], "#political" in tags, "#needs-context" in tags)
+        for form in forms:
+            words = tuple(_WORD.findall(normalize(form).latin.text))
+            if words:
+                table.setdefault(words, entry)
+    return table
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+_MAX_NGRAM = 5
+
+
+def _ngram_matches(view: View, table: dict) -> list[tuple[int, int, GazetteerEntry]]:
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(view.text)]
+    found = []
+    i = 0
+    while i < len(words):
+        step = 1
+        for n in range(min(_MAX_NGRAM, len(words) - i), 0, -1):  # the longest form wins
+            key = tuple(w for _, _, w in words[i:i + n])
+            if key in table:
+                found.append((words[i][0], words[i + n - 1][1], table[key]))
+                step = n
+                break
+        i += step
+    return found
+
+
+def _unique(hits: list[RuleHit]) -> list[RuleHit]:
+    seen, out = set(), []
+    for hit in hits:
+        key = (hit.category, hit.rule, hit.start, hit.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(hit)
+    return out

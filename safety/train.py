@@ -1,0 +1,103 @@
+"""Train the semantic head on the project's own labelled corpus (`safety/data/train.jsonl`).
+
+Benign prompts are all-zero targets, unsafe ones one-hot over their labels, borderline ones
+0.5 on theirs (they should land between the review and block thresholds). A tenth of the
+corpus is held back to pick the temperature; the evaluation set is never read here.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+from pathlib import Path
+
+import numpy as np
+import torch
+from safetensors.torch import save_file
+
+from safety.semantic import WEIGHTS, PolicyHead, shared_encoder
+from safety.taxonomy import NAMES
+
+CORPUS = Path(__file__).resolve().parent / "data" / "train.jsonl"
+
+
+def load_corpus(path: Path) -> tuple[list[str], np.ndarray]:
+    texts, targets = [], []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        unknown = set(record.get("labels", [])) - set(NAMES)
+        if unknown:
+            raise ValueError(f"{path}:{number}: unknown categories {sorted(unknown)}")
+        target = np.zeros(len(NAMES), dtype=np.float32)
+        for label in record.get("labels", []):
+            target[NAMES.index(label)] = 0.5 if record.get("kind") == "borderline" else 1.0
+        texts.append(record["prompt"])
+        targets.append(target)
+    return texts, np.stack(targets)
+
+
+def train(corpus: Path = CORPUS, out: Path = WEIGHTS, *, epochs: int = 60, hidden: int = 256, seed: int = 0) -> dict:
+    from safety.normalize import normalize
+
+    texts, targets = load_corpus(corpus)
+    # The gate shows the model the normalised text; train it on the same.
+    embeddings = shared_encoder().encode([normalize(t).model_text for t in texts])
+    rng = np.random.default_rng(seed)
+    order = rng.permutation(len(texts))
+    split = len(order) // 10
+    held, fit = order[:split], order[split:]
+    torch.manual_seed(seed)
+    head = PolicyHead(hidden)
+    optimizer = torch.optim.AdamW(head.parameters(), lr=2e-3, weight_decay=1e-3)
+    x, y = torch.from_numpy(embeddings), torch.from_numpy(targets)
+    loss_fn = torch.nn.BCEWithLogitsLoss()
+    generator = torch.Generator().manual_seed(seed)
+    for _ in range(epochs):
+        head.train()
+        for batch in torch.randperm(len(fit), generator=generator).split(128):
+            index = torch.from_numpy(fit)[batch]
+            loss = loss_fn(head(x[index]), y[index])
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+    head.eval()
+    with torch.no_grad():
+        logits = head(x[torch.from_numpy(held)])
+    temperature = _fit_temperature(logits, y[torch.from_numpy(held)])
+    with torch.no_grad():
+        probabilities = torch.sigmoid(logits / temperature)
+    held_y = y[torch.from_numpy(held)]
+    unsafe = held_y.max(1).values >= 1
+    benign = held_y.max(1).values == 0
+    flagged = probabilities.max(1).values >= 0.35
+    metrics = {"held_out": int(split), "unsafe_flagged": float(flagged[unsafe].float().mean()),
+               "benign_clear": float((~flagged[benign]).float().mean())}
+    out.mkdir(parents=True, exist_ok=True)
+    save_file({k: v.contiguous() for k, v in head.state_dict().items()}, out / "head.safetensors")
+    meta = {"categories": list(NAMES), "hidden": hidden, "temperature": round(float(temperature), 4),
+            "examples": len(texts), "corpus_sha256": hashlib.sha256(corpus.read_bytes()).hexdigest(),
+            "epochs": epochs, "seed": seed, "validation": metrics}
+    (out / "head.json").write_text(json.dumps(meta, indent=2) + "\n")
+    return meta
+
+
+def _fit_temperature(logits: torch.Tensor, targets: torch.Tensor) -> float:
+    """The temperature that minimises held-back cross-entropy: scores that mean what they say."""
+    candidates = np.linspace(0.5, 3.0, 26)
+    losses = [float(torch.nn.functional.binary_cross_entropy_with_logits(logits / t, targets)) for t in candidates]
+    return float(candidates[int(np.argmin(losses))])
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m safety train", description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--out", type=Path, default=WEIGHTS)
+    parser.add_argument("--epochs", type=int, default=60)
+    args = parser.parse_args(argv)
+    print(json.dumps(train(args.corpus, args.out, epochs=args.epochs), indent=2))
+
+
+if __name__ == "__main__":
+    main()
