@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         print(decision.to_json() if args.json else describe(decision))
         return 0
     if args.command == "classify":
-        return classify_lines(gate, sys.stdin, sys.stdout)
+        return classify_lines(gate, sys.stdin.buffer, sys.stdout)
     from safety.evaluate import evaluate as run, load
 
     try:
@@ -67,21 +67,24 @@ def describe(decision) -> str:
 
 
 def classify_lines(gate, lines, out) -> int:
-    """One output line per input line; a bad line gets an error object, never a crash."""
+    """One output line per input line (bytes); a bad line gets an error object, never a crash."""
     from safety.gate import PromptError
 
     failures = 0
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
+    for number, raw in enumerate(lines, 1):
+        if not raw.strip():
             continue
         try:
-            record = json.loads(line)
+            record = json.loads(raw.decode("utf-8"))
             prompt = record.get("prompt") if isinstance(record, dict) else None
             if prompt is None:
                 raise PromptError("each line needs a 'prompt' field")
             decision = gate.check(prompt)
             result = {"action": decision.action, "categories": sorted({c.name for c in decision.enforced})}
-        except (json.JSONDecodeError, PromptError) as exc:
+        except UnicodeDecodeError:
+            failures += 1
+            result = {"error": f"line {number}: not UTF-8 text"}
+        except (ValueError, PromptError) as exc:  # JSON errors are ValueErrors too
             failures += 1
             result = {"error": f"line {number}: {exc}"}
         out.write(json.dumps(result, ensure_ascii=False) + "\n")

@@ -11,7 +11,7 @@ import statistics
 import time
 from pathlib import Path
 
-from safety.gate import PolicyGate
+from safety.gate import PolicyGate, PromptError, validate_prompt
 from safety.taxonomy import NAMES
 
 
@@ -20,8 +20,12 @@ def load(path: str | Path) -> list[dict]:
     for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
         if line.strip():
             record = json.loads(line)
-            if "prompt" not in record or "kind" not in record:
+            if not isinstance(record, dict) or "prompt" not in record or "kind" not in record:
                 raise ValueError(f"{path}:{number}: each line needs 'prompt' and 'kind'")
+            try:
+                validate_prompt(record["prompt"])
+            except PromptError as exc:
+                raise ValueError(f"{path}:{number}: {exc}") from None
             records.append(record)
     return records
 

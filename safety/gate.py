@@ -7,8 +7,10 @@ platform's bounds; a category in shadow mode has its team verdict recorded, not 
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
+from types import MappingProxyType
 
 from safety.normalize import normalize
 from safety.rules import RuleHit, RuleSet
@@ -31,7 +33,9 @@ class PolicyError(ValueError):
 class CategoryPolicy:
     block_threshold: float | None = None  # None: the platform's
     review_threshold: float | None = None
-    rule_action: str = "default"  # "default" | "review": a relaxable category's rule hits go to a moderator
+    # "default"; "review": a relaxable category's hits go to a moderator (model scores only below
+    # the category's max_threshold); "block": the category's review-level hits block (stricter).
+    rule_action: str = "default"
     shadow: bool = False  # record this team setting's verdict, enforce the platform's
 
 
@@ -40,19 +44,40 @@ class Policy:
     categories: dict[str, CategoryPolicy] = field(default_factory=dict)
 
     def __post_init__(self):
+        if not isinstance(self.categories, (dict, MappingProxyType)):
+            raise PolicyError("Policy categories must be a mapping of category name to settings.")
         for name, setting in self.categories.items():
+            if not isinstance(setting, CategoryPolicy):
+                raise PolicyError(f"{name}: settings must be a CategoryPolicy.")
             _validate(name, setting)
+        # Validated once, then read-only: a policy cannot be loosened after the check.
+        object.__setattr__(self, "categories", MappingProxyType(dict(self.categories)))
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Policy) and dict(self.categories) == dict(other.categories)
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self.categories.items())))
 
     @classmethod
     def from_dict(cls, data: dict) -> "Policy":
+        if not isinstance(data, dict):
+            raise PolicyError("A policy must be an object with a 'categories' object.")
         unknown = set(data) - {"categories"}
         if unknown:
             raise PolicyError(f"Unknown policy settings: {', '.join(sorted(unknown))}.")
+        raw = data.get("categories") or {}
+        if not isinstance(raw, dict):
+            raise PolicyError("'categories' must be an object keyed by category name.")
         categories = {}
-        for name, setting in (data.get("categories") or {}).items():
-            fields = set(CategoryPolicy.__dataclass_fields__)
+        fields = set(CategoryPolicy.__dataclass_fields__)
+        for name, setting in raw.items():
             if not isinstance(setting, dict) or set(setting) - fields:
                 raise PolicyError(f"{name}: settings must be among {', '.join(sorted(fields))}.")
+            if not isinstance(setting.get("shadow", False), bool):
+                raise PolicyError(f"{name}: shadow must be true or false.")
+            if not isinstance(setting.get("rule_action", "default"), str):
+                raise PolicyError(f"{name}: rule_action must be 'default', 'review' or 'block'.")
             categories[name] = CategoryPolicy(**setting)
         return cls(categories)
 
@@ -64,21 +89,37 @@ def _validate(name: str, setting: CategoryPolicy) -> None:
     if name not in CATEGORIES:
         raise PolicyError(f"Unknown category {name!r}.")
     category = CATEGORIES[name]
+    if setting.rule_action not in ("default", "review", "block"):
+        raise PolicyError(f"{name}: rule_action must be 'default', 'review' or 'block'.")
     for label, value in (("block_threshold", setting.block_threshold), ("review_threshold", setting.review_threshold)):
-        if value is not None and not (isinstance(value, (int, float)) and 0.01 <= value <= 0.99):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))
+                                  or not 0.01 <= value <= 0.99):
             raise PolicyError(f"{name}: {label} must be a number from 0.01 to 0.99.")
     block = setting.block_threshold if setting.block_threshold is not None else category.block_threshold
-    review = setting.review_threshold if setting.review_threshold is not None else category.review_threshold
+    review = setting.review_threshold if setting.review_threshold is not None else min(category.review_threshold,
+                                                                                        block)
     if review > block:
         raise PolicyError(f"{name}: the review threshold cannot be above the block threshold.")
     relaxing = block > category.block_threshold or review > category.review_threshold \
-        or setting.rule_action != "default"
+        or setting.rule_action == "review"
     if relaxing and name in NEVER_RELAXABLE:
         raise PolicyError(f"{name} can be made stricter but never relaxed.")
     if block > category.max_threshold:
         raise PolicyError(f"{name}: the block threshold may be raised to {category.max_threshold} at most.")
-    if setting.rule_action not in ("default", "review"):
-        raise PolicyError(f"{name}: rule_action must be 'default' or 'review'.")
+
+
+def _thresholds(category, setting: CategoryPolicy) -> tuple[float, float]:
+    """(block, review) for a team; a lowered block threshold pulls the review threshold with it.
+
+    Never-relaxable categories are clamped to the platform's thresholds here too, whatever a
+    policy says: the bound holds even for a policy built around the validation.
+    """
+    block = setting.block_threshold if setting.block_threshold is not None else category.block_threshold
+    review = setting.review_threshold if setting.review_threshold is not None else min(category.review_threshold,
+                                                                                        block)
+    if not category.relaxable:
+        block, review = min(block, category.block_threshold), min(review, category.review_threshold)
+    return block, min(review, block)
 
 
 @dataclass(frozen=True)
@@ -192,11 +233,12 @@ def _judge(category, hits: list[RuleHit], score: float, setting: CategoryPolicy)
             action = "review"
         if setting.rule_action == "review" and category.relaxable:
             action = "review"
+        elif setting.rule_action == "block":
+            action = "block"
         spans = tuple(sorted({Span(h.start, h.end, h.text) for h in group}, key=lambda s: s.start))
         out.append(CategoryResult(category.name, action, 1.0, 1.0, "rule", tuple(sorted({h.rule for h in group})),
                                   spans, category.message, shadow))
-    block = setting.block_threshold if setting.block_threshold is not None else category.block_threshold
-    review = setting.review_threshold if setting.review_threshold is not None else category.review_threshold
+    block, review = _thresholds(category, setting)
     model = None
     if score >= block:
         model = CategoryResult(category.name, category.default_action, round(score, 4), block, "model",
@@ -205,7 +247,7 @@ def _judge(category, hits: list[RuleHit], score: float, setting: CategoryPolicy)
         model = CategoryResult(category.name, "review", round(score, 4), review, "model", message=category.message)
     enforced_rule = max((_SEVERITY[r.action] for r in out if not r.shadow), default=-1)
     # The stricter of rule and model stands; a team's rule_action covers the model's verdict too.
-    if model is not None and setting.rule_action == "review" and category.relaxable:
+    if model is not None and setting.rule_action == "review" and category.relaxable and score < category.max_threshold:
         model = replace(model, action="review")
     if model is not None and _SEVERITY[model.action] > enforced_rule:
         out.append(model)
@@ -225,9 +267,12 @@ def validate_prompt(prompt) -> None:
         raise PromptError("The prompt is empty: describe the video you want.")
     if len(prompt) > MAX_PROMPT_CHARS:
         raise PromptError(f"The prompt is {len(prompt)} characters long; the limit is {MAX_PROMPT_CHARS}.")
-    controls = sum(1 for c in prompt if ord(c) < 32 and c not in "\t\n\r")
-    if "\x00" in prompt or controls > 2 or "\ufffd" in prompt:
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in prompt) or "\ufffd" in prompt:
+        raise PromptError("The prompt is not valid text (broken Unicode): send plain UTF-8 text.")
+    if any(unicodedata.category(c) == "Cc" and c not in "\t\n\r" for c in prompt):
         raise PromptError("The prompt contains binary data or control characters: send plain text.")
+    if not normalize(prompt).native.text.strip():
+        raise PromptError("The prompt has no visible text: describe the video you want.")
 
 
 @lru_cache(maxsize=1)

@@ -77,8 +77,9 @@ def normalize(text: str) -> Normalized:
     chars = _expand(chars, lambda c: c if c == _GAP else unicodedata.normalize("NFKC", c).casefold())
     chars = [(_GAP if _INVISIBLE.match(c) else c, s, e) for c, s, e in chars]
     native = _view(_collapse_space(_drop_gaps(chars)))
-    latin = _fold_scripts(chars)
-    latin = _expand(latin, _strip_accents)
+    latin = _expand(chars, _strip_accents)
+    latin = [(c, s, e) for c, s, e in latin if not unicodedata.combining(c)]  # zalgo, stray accents
+    latin = _fold_scripts(latin)
     latin = _drop_gaps(_rejoin_spelled(latin))
     latin = _unleet(latin)
     latin = _collapse_space(latin)
@@ -117,11 +118,10 @@ def _expand(chars: Chars, transform) -> Chars:
 
 
 def _strip_accents(c: str) -> str:
-    if c.isascii():
+    if c.isascii() or c in _HOMOGLYPHS:  # ё, ї … fold as look-alikes, not as their bases
         return c
     decomposed = unicodedata.normalize("NFKD", c)
-    base = "".join(d for d in decomposed if not unicodedata.combining(d))
-    return base or c
+    return "".join(d for d in decomposed if not unicodedata.combining(d))
 
 
 def _fold_scripts(chars: Chars) -> Chars:
@@ -155,24 +155,26 @@ def _words(chars: Chars) -> list[Chars]:
     return words
 
 
+_LEET_RUN = re.compile(r"[a-z0-9@$!|+€(]+")
+
+
 def _unleet(chars: Chars) -> Chars:
-    """Digits and symbols that stand for letters, inside words that also hold letters."""
-    out: Chars = []
-    for word in _words(chars):
-        text = "".join(c for c, _, _ in word)
-        core = text.strip(_SEPARATORS + "!?")
+    """Digits and symbols that stand for letters, inside runs that also hold letters ("13-year-old" stays)."""
+    text = "".join(c for c, _, _ in chars)
+    out = list(chars)
+    for match in _LEET_RUN.finditer(text):
+        core = match.group().rstrip("!")
         letters = sum(c.isalpha() for c in core)
         substitutes = sum(c in _LEET for c in core)
-        if letters >= 1 and substitutes >= 1 and letters + substitutes >= 3 and not core.isdigit() \
+        if letters >= 1 and substitutes >= 1 and letters + substitutes >= 3 \
                 and not re.fullmatch(r"[\d.,:%$€£+-]+[a-z]{0,3}", core):
-            lead = len(text) - len(text.lstrip(_SEPARATORS + "!?"))
-            trail = len(text.rstrip(_SEPARATORS + "!?"))
-            word = [(_LEET.get(c, c) if lead <= i < trail else c, s, e) for i, (c, s, e) in enumerate(word)]
-        out.extend(word)
+            for i in range(match.start(), match.start() + len(core)):
+                c, s, e = out[i]
+                out[i] = (_LEET.get(c, c), s, e)
     return out
 
 
-_SPELLED = re.compile(r"(?<![a-z0-9])(?:[a-z0-9@$][ .\-_*/\\|+~·•,'`^:;\u200b]{1,3}){2,}[a-z0-9@$](?![a-z0-9])")
+_SPELLED = re.compile(r"(?<![a-z0-9])(?:[a-z0-9@$][ \t\n.\-_*/\\|+~·•,'`^:;=#\u200b]{1,3}){2,}[a-z0-9@$](?![a-z0-9])")
 
 
 def _rejoin_spelled(chars: Chars) -> Chars:
@@ -187,7 +189,7 @@ def _rejoin_spelled(chars: Chars) -> Chars:
         if len(kept) < 3 or not any(text[i].isalpha() for i in kept):
             continue
         gaps = [text[a + 1:b] for a, b in zip(kept, kept[1:])]
-        dotted = any(gap.strip(" " + _GAP) for gap in gaps)
+        dotted = any(gap.strip(" \t\n" + _GAP) for gap in gaps)
         for (a, b), gap in zip(zip(kept, kept[1:]), gaps):
             # In "t.a.y.l.o.r s.w.i.f.t" or "J O I N  T H E" a bare or double space ends a word.
             if (dotted and gap == " ") or gap == "  ":

@@ -23,7 +23,7 @@ _ELECTION_CONTEXT = re.compile(
     r"\b(elections?|electoral|vot(e|es|ed|ing|ers?)|ballots?|polls?|polling|campaign(ing)?|candidates?|"
     r"primar(y|ies)|rigg(ed|ing)|concede[sd]?|conceding|inaugurat\w*|debate|recount|fraud)\b")
 _SEXUAL_CONTEXT = re.compile(
-    r"\b(nude|nudes|naked|topless|sex|sexual|sexy|porn\w*|lingerie|undress\w*|strip(s|ping|tease)?|explicit|"
+    r"\b(nude|nudes|naked|topless|sex|sexual|sexy|porn\w*|lingerie|undress\w*|stripping|striptease|explicit|"
     r"nsfw|intimate|onlyfans|xx+|erotic\w*|bikini|underwear|in bed with)\b")
 # Everyday phrases that contain a public figure's name.
 _FIGURE_SHIELDS = re.compile(r"\btrump cards?\b|\btrumps? (everything|all)\b|\btrumped\b")
@@ -101,7 +101,7 @@ class RuleSet:
         hits = []
         for view in normalized.views():
             election = bool(_ELECTION_CONTEXT.search(view.text))
-            sexual = bool(_SEXUAL_CONTEXT.search(view.text))
+            sexual = [m.span() for m in _SEXUAL_CONTEXT.finditer(view.text)]
             ip_context = bool(_IP_CONTEXT.search(view.text))
             shields = [m.span() for m in _FIGURE_SHIELDS.finditer(view.text)]
             for start, end, entry in _ngram_matches(view, self.figures):
@@ -112,7 +112,8 @@ class RuleSet:
                 hits.append(RuleHit("real_person_likeness", "block", f"gazetteer.figure:{entry.name}", s, e, text))
                 if entry.political and election:
                     hits.append(RuleHit("election_deception", "block", f"gazetteer.election:{entry.name}", s, e, text))
-                if sexual:  # a real person made sexual is intimate imagery without consent
+                if any(_near(view.text, (start, end), span) for span in sexual):
+                    # a real person made sexual is intimate imagery without consent
                     hits.append(RuleHit("nonconsensual_intimate", "block", f"gazetteer.intimate:{entry.name}", s, e,
                                         text))
             for start, end, entry in _ngram_matches(view, self.protected):
@@ -122,6 +123,12 @@ class RuleSet:
                 hits.append(RuleHit("copyright_ip", "block", f"gazetteer.ip:{entry.name}", s, e,
                                     normalized.original[s:e]))
         return hits
+
+
+def _near(text: str, a: tuple[int, int], b: tuple[int, int], words: int = 8) -> bool:
+    """Whether two spans are at most `words` words apart."""
+    gap = text[min(a[1], b[1]):max(a[0], b[0])] if a[1] <= b[0] or b[1] <= a[0] else ""
+    return len(gap.split()) <= words
 
 
 # --- loading -------------------------------------------------------------------------------

@@ -58,7 +58,8 @@ CATEGORIES: dict[str, Category] = {c.name: c for c in (
     _c("election_deception", "Fabricated footage of candidates or officials, fake voting information.", "block",
        "We don't create content that could mislead people about elections or candidates.", True),
     _c("copyright_ip", "Protected characters, franchises and brand logos.", "block",
-       "We can't create videos of protected characters, franchises or brands without a licence.", True),
+       "We can't create videos of protected characters, franchises or brands without a licence.", True,
+       max_threshold=1.0),  # a licensed team may send every hit to review
     _c("fraud_scam", "Phishing, fake official notices, fake endorsements, counterfeit money or documents.", "block",
        "We don't create content designed to deceive or defraud people.", True),
     _c("illicit_drugs", "Making, selling, using or promoting illegal drugs.", "block",

@@ -71,7 +71,7 @@ def train(corpus: Path = CORPUS, out: Path = WEIGHTS, *, epochs: int = 60, hidde
     held_y = y[torch.from_numpy(held)]
     unsafe = held_y.max(1).values >= 1
     benign = held_y.max(1).values == 0
-    flagged = probabilities.max(1).values >= 0.35
+    flagged = probabilities.max(1).values >= 0.3  # the default review threshold
     metrics = {"held_out": int(split), "unsafe_flagged": float(flagged[unsafe].float().mean()),
                "benign_clear": float((~flagged[benign]).float().mean())}
     out.mkdir(parents=True, exist_ok=True)

@@ -56,3 +56,10 @@ def test_evaluate_reports_rates_per_category_and_latency(tmp_path):
     assert "precision" in text.stdout and "obfuscated blocked" in text.stdout
     missing = run("evaluate", str(tmp_path / "nope.jsonl"))
     assert missing.returncode == 2 and "error" in missing.stderr
+
+
+def test_classify_answers_bytes_that_are_not_utf8_with_an_error_line():
+    result = subprocess.run([sys.executable, "-m", "safety", "classify", "--jsonl"], cwd=ROOT, capture_output=True,
+                            input=b'{"prompt": "a red ball"}\n\xff\xfe{"prompt": "x"}\n', timeout=300)
+    out = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert out[0]["action"] == "allow" and "not UTF-8" in out[1]["error"] and result.returncode == 1

@@ -71,6 +71,7 @@ def test_a_team_may_tighten_any_category(gate):
 
 def test_a_team_may_relax_only_the_relaxable_and_only_within_bounds():
     Policy({"copyright_ip": CategoryPolicy(rule_action="review", block_threshold=0.8)})
+    Policy({"sexual_minors": CategoryPolicy(rule_action="block", block_threshold=0.3)})  # stricter is fine
     with pytest.raises(PolicyError, match="never relaxed"):
         Policy({"sexual_minors": CategoryPolicy(block_threshold=0.9)})
     with pytest.raises(PolicyError, match="never relaxed"):
@@ -117,3 +118,36 @@ def test_decisions_are_deterministic_and_serialisable(gate):
     first, second = gate.check("a cat attacks a toy mouse"), gate.check("a cat attacks a toy mouse")
     assert first == second
     assert first.to_dict()["action"] == first.action
+
+
+@pytest.mark.parametrize("prompt, message", [
+    ("\ud800 a red ball", "broken Unicode"),
+    ("a red\x7fball", "control characters"),
+    ("\u200b\u202e\u2060", "no visible text"),
+])
+def test_odd_unicode_gets_a_clear_error(gate, prompt, message):
+    with pytest.raises(PromptError, match=message):
+        gate.check(prompt)
+
+
+def test_a_policy_cannot_be_loosened_after_it_was_checked(gate):
+    policy = Policy({"copyright_ip": CategoryPolicy(rule_action="review")})
+    with pytest.raises(TypeError):
+        policy.categories["sexual_minors"] = CategoryPolicy(block_threshold=0.99)
+    with pytest.raises(PolicyError, match="shadow must be true or false"):
+        Policy.from_dict({"categories": {"hate": {"shadow": "false"}}})
+    with pytest.raises(PolicyError, match="must be an object"):
+        Policy.from_dict(["hate"])
+
+
+def test_tightening_needs_only_the_threshold_and_can_make_review_rules_block(gate):
+    Policy({"sexual_explicit": CategoryPolicy(block_threshold=0.2)})  # review follows it down
+    prompt = "a hunter with a rifle in the woods"
+    strict = Policy({"weapons_instructions": CategoryPolicy(rule_action="block")})
+    default = gate.check(prompt).action
+    assert gate.check(prompt, strict).action in ("block", default)
+
+
+def test_a_name_near_a_sexual_word_is_intimate_imagery_but_a_comic_strip_is_not(gate):
+    assert "nonconsensual_intimate" in {c.name for c in gate.check("Barack Obama naked in the shower").enforced}
+    assert "nonconsensual_intimate" not in {c.name for c in gate.check("Barack Obama reads a comic strip").enforced}
