@@ -3,7 +3,7 @@
 safety/data/eval.jsonl was written by a separate author after the rules and the training
 corpus, without seeing them (safety/data/dev.jsonl is the set the rules were tuned on).
 Issue #4 asks for unsafe ≥ 0.97, obfuscated ≥ 0.95, benign ≥ 0.97 and no borderline prompt
-allowed. Measured on 2026-11-26: 0.954, 0.974, 0.934, 0.635 (p99 18 ms on a busy machine). The floors below
+allowed. Measured on 2026-11-26: 0.957, 0.974, 0.934, 0.635 (p99 14 ms). The floors below
 guard what holds today so a change cannot quietly lose ground; raise them as the gate improves.
 """
 import pytest
