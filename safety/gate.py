@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from types import MappingProxyType
 
-from safety.normalize import normalize
+from safety.normalize import Normalized, normalize
 from safety.rules import RuleHit, RuleSet
 from safety.taxonomy import CATEGORIES, NAMES, NEVER_RELAXABLE
 
@@ -95,9 +95,7 @@ def _validate(name: str, setting: CategoryPolicy) -> None:
         if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))
                                   or not 0.01 <= value <= 0.99):
             raise PolicyError(f"{name}: {label} must be a number from 0.01 to 0.99.")
-    block = setting.block_threshold if setting.block_threshold is not None else category.block_threshold
-    review = setting.review_threshold if setting.review_threshold is not None else min(category.review_threshold,
-                                                                                        block)
+    block, review = _requested_thresholds(category, setting)
     if review > block:
         raise PolicyError(f"{name}: the review threshold cannot be above the block threshold.")
     relaxing = block > category.block_threshold or review > category.review_threshold \
@@ -108,15 +106,21 @@ def _validate(name: str, setting: CategoryPolicy) -> None:
         raise PolicyError(f"{name}: the block threshold may be raised to {category.max_threshold} at most.")
 
 
+def _requested_thresholds(category, setting: CategoryPolicy) -> tuple[float, float]:
+    """(block, review) as the team asked; an unset review threshold follows a lowered block one."""
+    block = setting.block_threshold if setting.block_threshold is not None else category.block_threshold
+    review = setting.review_threshold if setting.review_threshold is not None else min(category.review_threshold,
+                                                                                        block)
+    return block, review
+
+
 def _thresholds(category, setting: CategoryPolicy) -> tuple[float, float]:
     """(block, review) for a team; a lowered block threshold pulls the review threshold with it.
 
     Never-relaxable categories are clamped to the platform's thresholds here too, whatever a
     policy says: the bound holds even for a policy built around the validation.
     """
-    block = setting.block_threshold if setting.block_threshold is not None else category.block_threshold
-    review = setting.review_threshold if setting.review_threshold is not None else min(category.review_threshold,
-                                                                                        block)
+    block, review = _requested_thresholds(category, setting)
     if not category.relaxable:
         block, review = min(block, category.block_threshold), min(review, category.review_threshold)
     return block, min(review, block)
@@ -191,10 +195,8 @@ class PolicyGate:
         return self.check_many([prompt], policy)[0]
 
     def check_many(self, prompts: list[str], policy: Policy | None = None) -> list[Decision]:
-        for prompt in prompts:
-            validate_prompt(prompt)
+        normalized = [validate_prompt(p) for p in prompts]  # checked and normalised in one pass
         policy = policy or Policy()
-        normalized = [normalize(p) for p in prompts]
         # The model reads the de-obfuscated text, so "n a k e d" means to it what it means.
         scores = self.classifier.scores([n.model_text for n in normalized])
         version = self.version
@@ -258,7 +260,8 @@ def _as_shadow(result: CategoryResult) -> CategoryResult:
     return replace(result, shadow=True)
 
 
-def validate_prompt(prompt) -> None:
+def validate_prompt(prompt) -> Normalized:
+    """The prompt, normalised, or a PromptError that says what is wrong with it."""
     if isinstance(prompt, bytes):
         raise PromptError("The prompt must be text, not bytes.")
     if not isinstance(prompt, str):
@@ -271,8 +274,10 @@ def validate_prompt(prompt) -> None:
         raise PromptError("The prompt is not valid text (broken Unicode): send plain UTF-8 text.")
     if any(unicodedata.category(c) == "Cc" and c not in "\t\n\r" for c in prompt):
         raise PromptError("The prompt contains binary data or control characters: send plain text.")
-    if not normalize(prompt).native.text.strip():
+    normalized = normalize(prompt)
+    if not normalized.native.text.strip():
         raise PromptError("The prompt has no visible text: describe the video you want.")
+    return normalized
 
 
 @lru_cache(maxsize=1)
