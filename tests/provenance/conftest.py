@@ -47,3 +47,25 @@ def top_level_boxes(path: Path) -> dict[bytes, tuple[int, int]]:
         boxes.setdefault(data[offset + 4:offset + 8], (offset, size))
         offset += size
     return boxes
+
+
+def photo_pan(name: str = "astronaut", *, frames: int = 16, size: int = 256, seed: int = 0) -> np.ndarray:
+    """A camera pan across one of scikit-image's bundled photographs: real texture, real motion."""
+    import cv2
+    import skimage.data
+    image = getattr(skimage.data, name)()
+    rng = np.random.default_rng(seed)
+    height, width = image.shape[:2]
+    side = min(height, width) * 0.6
+    start, end = rng.uniform(0, [width - side, height - side], size=(2, 2))
+    out = []
+    for t in range(frames):
+        x, y = start + (end - start) * t / (frames - 1)
+        out.append(cv2.resize(image[int(y):int(y + side), int(x):int(x + side)], (size, size),
+                              interpolation=cv2.INTER_AREA))
+    return np.stack(out)
+
+
+@pytest.fixture(scope="session")
+def pan_maker():
+    return photo_pan

@@ -1,0 +1,155 @@
+"""Bounded video decoding for provenance: anything a stranger uploads must cost little to refuse.
+
+Every limit is checked before the work it guards: the container must open and declare a video
+stream, its declared size must be sane, decoding stops after `max_frames` or `max_seconds` of
+wall time, and frames are shrunk by the decoder (swscale) before they reach Python.
+"""
+from __future__ import annotations
+
+import io
+import time
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+from typing import Iterator
+
+import av
+import numpy as np
+
+MAX_SIDE = 8192
+MAX_PIXELS = 4096 * 4096
+ANALYSIS_SIDE = 512
+
+
+class MediaError(ValueError):
+    """The file is not a video we can analyse within our limits; the message says why."""
+
+
+@dataclass(frozen=True)
+class VideoInfo:
+    width: int
+    height: int
+    fps: float
+
+
+@dataclass(frozen=True)
+class LumaFrame:
+    time: float  # seconds from the start of the stream
+    luma: np.ndarray  # H×W uint8, at most ANALYSIS_SIDE on the longer side
+
+
+def _open(path: Path):
+    if not path.exists():
+        raise MediaError(f"{path} does not exist.")
+    if not path.is_file():
+        raise MediaError(f"{path} is not a file.")
+    if path.stat().st_size == 0:
+        raise MediaError(f"{path.name} is empty.")
+    try:
+        container = av.open(str(path), options={"probesize": "5000000", "analyzeduration": "5000000"})
+    except (av.error.FFmpegError, UnicodeDecodeError, ValueError) as exc:
+        raise MediaError(f"{path.name} is not a video we can read ({_reason(exc)}).") from None
+    if not container.streams.video:
+        container.close()
+        raise MediaError(f"{path.name} has no video stream.")
+    return container
+
+
+def _reason(exc: Exception) -> str:
+    return str(getattr(exc, "strerror", None) or exc).split(":")[-1].strip() or type(exc).__name__
+
+
+def _checked_stream(container, name: str):
+    stream = container.streams.video[0]
+    width, height = stream.codec_context.width or 0, stream.codec_context.height or 0
+    if width <= 0 or height <= 0:
+        raise MediaError(f"{name} declares no frame size.")
+    if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
+        raise MediaError(f"{name} declares frames of {width}×{height}, beyond the {MAX_SIDE}-pixel limit.")
+    return stream
+
+
+def probe(path: str | Path) -> VideoInfo:
+    path = Path(path)
+    with _open(path) as container:
+        stream = _checked_stream(container, path.name)
+        return VideoInfo(stream.codec_context.width, stream.codec_context.height, float(stream.average_rate or 0))
+
+
+def luma_frames(path: str | Path, *, max_frames: int = 1800, max_seconds: float = 30.0,
+                side: int = ANALYSIS_SIDE) -> Iterator[LumaFrame]:
+    """Decoded luma frames, shrunk so the longer side is at most `side`. Raises MediaError."""
+    path = Path(path)
+    started, count = time.monotonic(), 0
+    with _open(path) as container:
+        stream = _checked_stream(container, path.name)
+        stream.thread_type = "AUTO"
+        width, height = stream.codec_context.width, stream.codec_context.height
+        shrink = max(1.0, max(width, height) / side)
+        out_w, out_h = max(2, round(width / shrink)), max(2, round(height / shrink))
+        base = stream.time_base or Fraction(1, 1000)
+        try:
+            for frame in container.decode(stream):
+                if (frame.width, frame.height) != (width, height):
+                    raise MediaError(f"{path.name} changes frame size mid-stream.")
+                luma = frame.reformat(width=out_w, height=out_h, format="gray").to_ndarray()
+                seconds = float(frame.pts * base) if frame.pts is not None else count / float(stream.average_rate or 8)
+                yield LumaFrame(seconds, luma)
+                count += 1
+                if count >= max_frames or time.monotonic() - started > max_seconds:
+                    break
+        except av.error.FFmpegError as exc:
+            if count == 0:
+                raise MediaError(f"{path.name} could not be decoded ({_reason(exc)}).") from None
+            # A damaged tail: keep what decoded.
+    if count == 0:
+        raise MediaError(f"{path.name} has no decodable video frames.")
+
+
+def rgb_frames(path: str | Path, *, max_frames: int = 1800) -> tuple[np.ndarray, float]:
+    """All frames as T×H×W×3 uint8 at full size (for marking our own clips), and the frame rate."""
+    path = Path(path)
+    frames = []
+    with _open(path) as container:
+        stream = _checked_stream(container, path.name)
+        fps = float(stream.average_rate or 8)
+        try:
+            for frame in container.decode(stream):
+                frames.append(frame.to_ndarray(format="rgb24"))
+                if len(frames) >= max_frames:
+                    break
+        except av.error.FFmpegError as exc:
+            raise MediaError(f"{path.name} could not be decoded ({_reason(exc)}).") from None
+    if not frames:
+        raise MediaError(f"{path.name} has no decodable video frames.")
+    return np.stack(frames), fps
+
+
+def write_h264(frames: np.ndarray, path: str | Path, *, fps: float, crf: int = 18) -> Path:
+    """H.264 yuv420p MP4 with the index first; odd sizes lose their last row or column."""
+    path = Path(path)
+    _encode(frames, str(path), fps=fps, crf=crf)
+    return path
+
+
+def reencode(frames: np.ndarray, *, crf: int = 23, fps: float = 8) -> np.ndarray:
+    """Frames after a real H.264 round trip, in memory: what a re-upload does to a clip."""
+    buffer = io.BytesIO()
+    _encode(frames, buffer, fps=fps, crf=crf)
+    buffer.seek(0)
+    with av.open(buffer) as container:
+        return np.stack([f.to_ndarray(format="rgb24") for f in container.decode(video=0)])
+
+
+def _encode(frames: np.ndarray, target, *, fps: float, crf: int) -> None:
+    frames = np.asarray(frames)
+    frames = frames[:, : frames.shape[1] // 2 * 2, : frames.shape[2] // 2 * 2]
+    # faststart rewrites the file to put the index first, which needs a real file.
+    options = {"movflags": "+faststart"} if isinstance(target, str) else {}
+    with av.open(target, mode="w", format="mp4", options=options) as container:
+        stream = container.add_stream("libx264", rate=Fraction(fps).limit_denominator(1001))
+        stream.width, stream.height, stream.pix_fmt = frames.shape[2], frames.shape[1], "yuv420p"
+        stream.options = {"crf": str(crf), "preset": "medium"}
+        for frame in frames:
+            container.mux(stream.encode(av.VideoFrame.from_ndarray(np.ascontiguousarray(frame), format="rgb24")))
+        container.mux(stream.encode())

@@ -1,0 +1,103 @@
+"""The watermark: payload and error correction, invisibility, survival of real attacks, no false alarms."""
+import cv2
+import numpy as np
+import pytest
+
+from provenance import ecc
+from provenance import watermark as wm
+from provenance.media import reencode
+
+PAYLOAD = wm.WatermarkPayload(0x5A17C0FFEE42)
+
+
+def h264(frames, crf=23, fps=8):
+    return reencode(frames, crf=crf, fps=fps)
+
+
+@pytest.fixture(scope="module")
+def clip(pan_maker):
+    return pan_maker("astronaut", seed=3)
+
+
+@pytest.fixture(scope="module")
+def marked(clip):
+    return wm.embed(clip, PAYLOAD)
+
+
+def test_payload_hex_round_trip_and_clear_errors():
+    assert wm.WatermarkPayload.from_hex("5a17c0ffee42") == PAYLOAD and PAYLOAD.hex == "5a17c0ffee42"
+    assert wm.WatermarkPayload.from_hex("0x1").hex == "000000000001"
+    assert wm.WatermarkPayload.from_bits(PAYLOAD.bits()) == PAYLOAD
+    for bad in ["", "xyz", "1" * 13]:
+        with pytest.raises(wm.WatermarkError, match="hexadecimal"):
+            wm.WatermarkPayload.from_hex(bad)
+    with pytest.raises(wm.WatermarkError, match="48 bits"):
+        wm.WatermarkPayload(1 << 48)
+
+
+def test_viterbi_corrects_noisy_soft_bits():
+    rng = np.random.default_rng(0)
+    message = rng.integers(0, 2, 64).astype(np.uint8)
+    symbols = 1.0 - 2.0 * ecc.encode(message)
+    noisy = symbols + rng.normal(scale=1.0, size=symbols.size)  # about 16% of the hard bits flipped
+    assert np.mean(np.sign(noisy) != symbols) > 0.1
+    assert np.array_equal(ecc.decode(noisy, 64), message)
+
+
+def test_embedding_is_invisible_by_psnr_and_keeps_shape(clip, marked):
+    assert marked.shape == clip.shape and marked.dtype == np.uint8
+    mse = np.mean((marked.astype(float) - clip) ** 2)
+    assert 10 * np.log10(255 ** 2 / mse) >= 40.0
+
+
+def test_unattacked_and_reencoded_clip_give_the_payload(marked):
+    for frames in (marked, h264(marked, 23)):
+        result = wm.detect(frames)
+        assert result.detected and result.payload == PAYLOAD.hex
+        assert result.p_value < 1e-12 and result.bit_accuracy > 0.85
+
+
+@pytest.mark.parametrize("attack", ["crop", "scale", "crop_scale", "trim_decimate", "brightness"])
+def test_payload_survives_geometry_time_and_level_changes(marked, attack):
+    h, w = marked.shape[1:3]
+    if attack == "crop":  # centre crop to 80% of the area, not undone
+        frames = marked[:, 14:14 + 228, 14:14 + 228]
+    elif attack == "scale":
+        frames = np.stack([cv2.resize(f, (192, 192), interpolation=cv2.INTER_AREA) for f in marked])
+    elif attack == "crop_scale":  # an off-centre crop, then a non-uniform resize
+        frames = np.stack([cv2.resize(f[30:230, 5:245], (180, 150), interpolation=cv2.INTER_AREA) for f in marked])
+    elif attack == "trim_decimate":
+        frames = marked[4::2]
+    else:
+        frames = np.clip(marked.astype(np.float32) * 0.8, 0, 255).astype(np.uint8)
+    result = wm.detect(h264(frames, 23))
+    assert result.detected and result.payload == PAYLOAD.hex, result
+
+
+def test_scale_and_offset_are_recovered(marked):
+    frames = np.stack([cv2.resize(f[10:, 20:], (177, 177), interpolation=cv2.INTER_AREA) for f in marked])
+    result = wm.detect(frames)
+    assert result.detected
+    assert result.scale[0] == pytest.approx(177 / 236, abs=0.01) and result.scale[1] == pytest.approx(177 / 246, abs=0.01)
+
+
+def test_unmarked_clips_are_not_detected(pan_maker, clip):
+    for frames in (clip, h264(clip), pan_maker("coffee", seed=1), pan_maker("rocket", seed=2)[:, :200, :180]):
+        result = wm.detect(frames)
+        assert not result.detected and result.payload is None and result.p_value > 1e-3
+
+
+def test_a_different_key_does_not_read_our_mark(marked):
+    result = wm.detect(marked, key=b"someone-else")
+    assert not result.detected
+
+
+def test_bad_frames_get_clear_errors():
+    with pytest.raises(wm.WatermarkError, match="uint8"):
+        wm.embed(np.zeros((4, 64, 64, 3), dtype=np.float32), PAYLOAD)
+    with pytest.raises(wm.WatermarkError, match="no frames"):
+        wm.embed(np.zeros((0, 256, 256, 3), dtype=np.uint8), PAYLOAD)
+    with pytest.raises(wm.WatermarkError, match="too small"):
+        wm.embed(np.zeros((4, 32, 32, 3), dtype=np.uint8), PAYLOAD)
+    with pytest.raises(wm.WatermarkError, match="no frames"):
+        wm.detect(np.zeros((0, 256, 256, 3), dtype=np.uint8))
