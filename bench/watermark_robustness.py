@@ -283,7 +283,8 @@ def main() -> None:
           f"ratio {detect_seconds / 2:.2f})")
 
     correlations = np.array([r.correlation for r in null])
-    threshold = math.sqrt(2 * ((wm.PAYLOAD_BITS + wm.CHECK_BITS) * math.log(2) - math.log(wm.DETECTION_P_VALUE)))
+    # Detected needs a CRC-valid codeword (2^48 of them) with p ≤ 1e-6 under the union bound.
+    threshold = math.sqrt(2 * (wm.PAYLOAD_BITS * math.log(2) - math.log(wm.DETECTION_P_VALUE)))
     mean, std = float(correlations.mean()), float(correlations.std())
     tail = 0.5 * math.erfc((threshold - mean) / (std * math.sqrt(2)))
     false_alarms = sum(r.detected for r in null)

@@ -62,7 +62,11 @@ class HallmarkVideoPipeline(DiffusionPipeline):
         seed: int | None = None,
         generator: torch.Generator | None = None,
         fps: int = 8,
+        callback_on_step_end=None,
     ) -> HallmarkVideoOutput:
+        """`callback_on_step_end(pipeline, step, timestep, {"latents": …})`, as in diffusers, is
+        called after every denoising step and returns the (possibly changed) kwargs; raising
+        from it stops the render (the platform uses it for progress and cancellation)."""
         validate_request(prompt, negative_prompt, num_frames, height, width, num_inference_steps, guidance_scale, fps)
         if generator is None:
             generator = torch.Generator().manual_seed(seed if seed is not None else int(torch.seed() % 2**31))
@@ -74,7 +78,7 @@ class HallmarkVideoPipeline(DiffusionPipeline):
         latents = torch.randn((1, channels, num_frames, latent_size, latent_size), generator=generator).to(device)
         self.scheduler.set_timesteps(num_inference_steps, device=device)
         use_guidance = guidance_scale != 1.0
-        for t in self.scheduler.timesteps:
+        for step, t in enumerate(self.scheduler.timesteps):
             if use_guidance:
                 velocity = self.transformer(latents.expand(2, -1, -1, -1, -1), t.expand(2), text, mask)
                 conditional, unconditional = velocity.chunk(2)
@@ -82,6 +86,8 @@ class HallmarkVideoPipeline(DiffusionPipeline):
             else:
                 velocity = self.transformer(latents, t.expand(1), text[:1], mask[:1])
             latents = self.scheduler.step(velocity, t, latents).prev_sample
+            if callback_on_step_end is not None:
+                latents = callback_on_step_end(self, step, t, {"latents": latents}).get("latents", latents)
         video = self.vae.decode(latents.to(self.vae.device))[0]  # T×3×64×64
         if (height, width) != (NATIVE_SIZE, NATIVE_SIZE):
             video = F.interpolate(video, size=(height, width), mode="bicubic", align_corners=False)

@@ -7,8 +7,8 @@ from ninja import Router, Schema, Status
 from pydantic import ConfigDict, Field
 
 from accounts import selectors, services
-from accounts.actors import Actor
 from accounts.roles import Permission, Role
+from api.auth import key_access, key_actor
 
 router = Router(tags=["team"])
 
@@ -87,12 +87,7 @@ class QuotaOut(Schema):
     video_seconds_this_month: int
 
 
-def _access(request) -> selectors.TeamAccess:
-    return selectors.access_team_by_api_key(api_key=request.auth)
-
-
-def _actor(request) -> Actor:
-    return Actor.from_request(request, api_key=request.auth)
+_access, _actor = key_access, key_actor
 
 
 def _member_out(m) -> dict:

@@ -36,3 +36,11 @@ class QuotaExceeded(ServiceError):
 
 class AuthenticationFailed(ServiceError):
     status = 401
+
+
+class PayloadTooLarge(ServiceError):
+    status = 413
+
+
+class UnsupportedMediaType(ServiceError):
+    status = 415

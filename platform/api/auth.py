@@ -25,3 +25,14 @@ class ApiKeyAuth(HttpBearer):
             return api_key_authenticate(token)
         except AuthenticationFailed as exc:
             raise HttpError(401, exc.message) from None
+
+
+def key_access(request):
+    """What the request's API key may do in its team (its creator's role, narrowed by its scopes)."""
+    from accounts.selectors import access_team_by_api_key
+    return access_team_by_api_key(api_key=request.auth)
+
+
+def key_actor(request):
+    from accounts.actors import Actor
+    return Actor.from_request(request, api_key=request.auth)

@@ -9,6 +9,10 @@ HALLMARK_CSRF_TRUSTED_ORIGINS  comma-separated origins, for a proxy on another o
 HALLMARK_DEFAULT_CLIPS_PER_DAY, HALLMARK_DEFAULT_VIDEO_SECONDS_PER_MONTH  quotas of new teams
 HALLMARK_API_KEY_MAX_DAYS   longest lifetime an API key may be given (default 365)
 HALLMARK_INVITATION_DAYS    how long an invitation link stays valid (default 7)
+HALLMARK_MEDIA_DIR      where clips are stored (default: <data dir>/media)
+HALLMARK_MODEL_DIR      the default model's checkpoint (default: generation/weights)
+HALLMARK_PROVENANCE_KEYS  C2PA key folder (python -m provenance init-keys); required in production
+HALLMARK_MAX_UPLOAD_BYTES  largest clip a verification accepts (default 50 MB)
 """
 from __future__ import annotations
 
@@ -94,6 +98,8 @@ INSTALLED_APPS = [
     "accounts",
     "audit",
     "api",
+    "studio",
+    "verification",
 ]
 
 MIDDLEWARE = [
@@ -152,8 +158,17 @@ STATICFILES_DIRS = [PLATFORM_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Clips and uploads: files through Django storage (a folder here; any storage backend works).
+MEDIA_ROOT = Path(_env("HALLMARK_MEDIA_DIR", str(DATA_DIR / "media"))).resolve()
+MEDIA_URL = "media/"  # never served directly: downloads go through views that check access
+
 # Requests larger than this are refused before a view sees them (uploads get their own cap).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "config.uploads.CappedUploadHandler",  # first: stops an oversized body before it is stored
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -174,6 +189,15 @@ HALLMARK_DEFAULT_CLIPS_PER_DAY = _env_int("HALLMARK_DEFAULT_CLIPS_PER_DAY", 50)
 HALLMARK_DEFAULT_VIDEO_SECONDS_PER_MONTH = _env_int("HALLMARK_DEFAULT_VIDEO_SECONDS_PER_MONTH", 3600)
 HALLMARK_API_KEY_MAX_DAYS = _env_int("HALLMARK_API_KEY_MAX_DAYS", 365)
 HALLMARK_INVITATION_DAYS = _env_int("HALLMARK_INVITATION_DAYS", 7)
+# The default model's checkpoint (reproduced by `make train`) and the name clips are signed with.
+HALLMARK_MODEL_DIR = Path(_env("HALLMARK_MODEL_DIR", str(ROOT_DIR / "generation" / "weights"))).resolve()
+HALLMARK_MODEL_NAME = "hallmark-spacetime-dit"
+# C2PA signing keys made by `python -m provenance init-keys DIR`; unset in development: keys under .data/.
+HALLMARK_PROVENANCE_KEYS = _env("HALLMARK_PROVENANCE_KEYS", "")
+if PRODUCTION and not HALLMARK_PROVENANCE_KEYS:
+    raise ImproperlyConfigured("HALLMARK_PROVENANCE_KEYS must be set in production (the C2PA signing key folder).")
+# Verification uploads: larger files are refused before they are read.
+HALLMARK_MAX_UPLOAD_BYTES = _env_int("HALLMARK_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)
 
 LOGGING = {
     "version": 1,

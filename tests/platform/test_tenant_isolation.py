@@ -16,8 +16,11 @@ from accounts import services
 from accounts.models import Membership
 from accounts.roles import Role
 from api.api import api
+from studio import services as studio_services
+from verification.services import verification_run
 
 pytestmark = pytest.mark.django_db
+_CLIP_DIR = __import__("pathlib").Path(__import__("tempfile").gettempdir()) / "hallmark-isolation-clips"
 
 # Routes anyone may reach (they enforce nothing team-specific).
 PUBLIC_PAGES = {"accounts:login", "accounts:logout", "accounts:invitation_accept"}
@@ -32,6 +35,8 @@ class Victim:
     member_id: int
     invitation_id: int
     key_id: int
+    generation_id: int
+    verification_id: int
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,8 @@ class ApiCase:
     body: dict | None = None
     lowest_role: str | None = None
     object_scoped: bool = True  # names an object of team A; list endpoints show the caller's own team
+    needs: str | None = None  # the permission it checks last, when that is 'generate' (see the scope test)
+    upload: bool = False  # sends a clip as multipart/form-data
 
 
 API = [
@@ -90,6 +97,15 @@ API = [
     ApiCase("POST", "/api/v1/api-keys", {"name": "k", "scopes": ["generate"]}, lowest_role=Role.AUDITOR,
             object_scoped=False),
     ApiCase("DELETE", "/api/v1/api-keys/{key}", lowest_role=Role.MODERATOR),
+    ApiCase("POST", "/api/v1/generations", {"prompt": "a red ball rolls left", "steps": 1},
+            lowest_role=Role.AUDITOR, object_scoped=False, needs="generate"),
+    ApiCase("GET", "/api/v1/generations", lowest_role=Role.AUDITOR, object_scoped=False),
+    ApiCase("GET", "/api/v1/generations/{generation}", lowest_role=Role.AUDITOR),
+    ApiCase("GET", "/api/v1/generations/{generation}/download", lowest_role=Role.AUDITOR),
+    ApiCase("POST", "/api/v1/generations/{generation}/cancel", lowest_role=Role.AUDITOR, needs="generate"),
+    ApiCase("POST", "/api/v1/generations/{generation}/retry", lowest_role=Role.AUDITOR, needs="generate"),
+    ApiCase("POST", "/api/v1/verifications", object_scoped=False, upload=True),
+    ApiCase("GET", "/api/v1/verifications/{verification}"),
 ]
 
 
@@ -100,7 +116,25 @@ def victim(make_team):
     invitation = services.invitation_create(actor=people.actor(), access=access, email="v@example.test", role="member")
     key = services.api_key_create(actor=people.actor(), access=access, name="victim key", scopes=["generate"])
     member = Membership.objects.get(user=people.user(Role.MEMBER))
-    return Victim(people, member.pk, invitation.invitation.pk, key.api_key.pk)
+    generation = studio_services.generation_request(actor=people.actor(), access=access,
+                                                    prompt="a victim's yellow square bounces")
+    with open(_unmarked_clip(), "rb") as fh:
+        verification = verification_run(actor=people.actor(), access=access, upload=fh, file_name="victim.mp4")
+    return Victim(people, member.pk, invitation.invitation.pk, key.api_key.pk, generation.pk,
+                  verification.verification.pk)
+
+
+def _unmarked_clip():
+    """A small real H.264 clip with no mark, made once per test session."""
+    import numpy as np
+
+    from provenance.media import write_h264
+    path = _CLIP_DIR / "unmarked.mp4"
+    if not path.exists():
+        _CLIP_DIR.mkdir(parents=True, exist_ok=True)
+        frames = np.random.default_rng(0).integers(0, 255, (4, 64, 64, 3), dtype=np.uint8).repeat(2, 1).repeat(2, 2)
+        write_h264(frames, path, fps=8)
+    return path
 
 
 @pytest.fixture
@@ -144,7 +178,8 @@ def test_matrix_covers_every_page_and_endpoint():
     schema = api.get_openapi_schema()
     operations = {(method.upper(), path) for path, item in schema["paths"].items() for method in item}
     listed = {(case.method, case.path.replace("{member}", "{membership_id}").replace("{invitation}", "{invitation_id}")
-               .replace("{key}", "{key_id}")) for case in API}
+               .replace("{key}", "{key_id}").replace("{generation}", "{generation_id}")
+               .replace("{verification}", "{verification_id}")) for case in API}
     assert operations == listed
 
 
@@ -193,7 +228,11 @@ def test_pages_send_anonymous_visitors_to_the_login(case, victim, client):
 
 
 def _call_api(client, case: ApiCase, victim: Victim):
-    path = case.path.format(member=victim.member_id, invitation=victim.invitation_id, key=victim.key_id)
+    path = case.path.format(member=victim.member_id, invitation=victim.invitation_id, key=victim.key_id,
+                            generation=victim.generation_id, verification=victim.verification_id)
+    if case.upload:
+        with open(_unmarked_clip(), "rb") as fh:
+            return client.post(path, {"file": fh})
     body = json.dumps(case.body) if case.body is not None else None
     return getattr(client, case.method.lower())(path, data=body, content_type="application/json")
 
@@ -228,5 +267,6 @@ def test_api_answers_403_to_a_lower_role(case, victim, api_client):
 
 @pytest.mark.parametrize("case", [c for c in API if c.lowest_role], ids=lambda c: f"{c.method} {c.path}")
 def test_api_answers_403_to_a_key_without_the_scope(case, victim, api_client):
-    response = _call_api(api_client(victim.people.api_key(Role.ADMIN, scopes=["generate"])), case, victim)
+    scopes = ["view_clips"] if case.needs == "generate" else ["generate"]
+    response = _call_api(api_client(victim.people.api_key(Role.ADMIN, scopes=scopes)), case, victim)
     assert response.status_code == 403 and "scope" in response.json()["detail"]

@@ -41,6 +41,7 @@ PRODUCTION = {
     "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
     "DJANGO_ALLOWED_HOSTS": "hallmark.example.org",
     "DATABASE_URL": "postgres://hallmark@db.example.org:5432/hallmark",
+    "HALLMARK_PROVENANCE_KEYS": "/srv/hallmark/provenance-keys",
 }
 
 
@@ -50,7 +51,8 @@ def test_check_deploy_passes_under_production_settings():
     assert "no issues" in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL"])
+@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL",
+                                     "HALLMARK_PROVENANCE_KEYS"])
 def test_production_refuses_to_start_without_its_secrets(missing):
     env = {k: v for k, v in PRODUCTION.items() if k != missing}
     result = _manage("check", **env)

@@ -1,0 +1,129 @@
+"""The worker's render: model → frame checks → watermark → H.264 → C2PA → fingerprint → storage.
+
+Each step is safe to repeat: the clip's file name is fixed by the request, a second upload
+replaces a leftover from a crashed attempt, and `generation_complete` makes one Clip row at
+most. A request cancelled mid-render stops at the next denoising step.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import default_storage
+
+from studio import services
+from studio.gate import frame_checker
+
+logger = logging.getLogger(__name__)
+
+
+class RenderCancelled(Exception):
+    """The request stopped running (cancelled) while its frames were being made."""
+
+
+@lru_cache(maxsize=1)
+def pipeline():
+    import diffusers
+
+    from generation import HallmarkVideoPipeline
+    diffusers.utils.logging.disable_progress_bar()
+    return HallmarkVideoPipeline.from_pretrained(settings.HALLMARK_MODEL_DIR)
+
+
+@lru_cache(maxsize=1)
+def model_identity() -> tuple[str, str]:
+    """(name, version): the version is the checkpoint's own hash, so it names exactly these weights."""
+    weights = sorted(Path(settings.HALLMARK_MODEL_DIR, "transformer").glob("*.safetensors"))
+    digest = hashlib.sha256()
+    for path in weights:
+        digest.update(path.read_bytes())
+    return settings.HALLMARK_MODEL_NAME, digest.hexdigest()[:12]
+
+
+def render_generation(generation_id: int) -> str:
+    request = services.generation_start(generation_id=generation_id)
+    if request is None:
+        return "nothing to do"
+    try:
+        frames = _frames(request)
+    except RenderCancelled:
+        return "cancelled"
+    except Exception:
+        logger.exception("generation %s: the model failed", generation_id)
+        services.generation_fail(generation_id=generation_id, reason="The model could not render this request.")
+        return "failed"
+    report = frame_checker().check(frames, request.params["fps"])
+    if not report.passed:
+        services.generation_fail(
+            generation_id=generation_id, rejected=True,
+            reason="The rendered video did not pass the platform's content checks, so it was not delivered.",
+            details={"frame_check": _frame_report(report)})
+        return "rejected"
+    clip = _deliver(request, frames, report)
+    return "done" if clip is not None else "cancelled"
+
+
+def _frames(request):
+    params = request.params
+    steps = params["steps"]
+
+    def on_step(_pipeline, step: int, _timestep, callback_kwargs: dict) -> dict:
+        if not services.generation_progress(generation_id=request.pk, progress=0.9 * (step + 1) / steps):
+            raise RenderCancelled()
+        return callback_kwargs
+
+    output = pipeline()(request.prompt, negative_prompt=request.negative_prompt, num_frames=params["frames"],
+                        height=params["height"], width=params["width"], num_inference_steps=steps,
+                        guidance_scale=params["guidance"], seed=params["seed"], fps=params["fps"],
+                        callback_on_step_end=on_step)
+    return output.frames
+
+
+def _frame_report(report) -> dict:
+    return {"passed": report.passed, "worst_score": round(report.worst_score, 4), "model": report.model,
+            "frames_checked": len(report.frames_checked),
+            "findings": [{"frame": f.frame_index, "label": f.label, "score": round(f.score, 4)} for f in report.findings]}
+
+
+def _deliver(request, frames, report):
+    from provenance import watermark
+    from provenance.c2pa import SoftBinding, read, sign
+    from provenance.fingerprint import fingerprint_frames
+    from provenance.media import write_h264
+
+    name, version = model_identity()
+    fps = request.params["fps"]
+    payload = request.watermark_payload
+    keys = settings.HALLMARK_PROVENANCE_KEYS or None
+    with tempfile.TemporaryDirectory(prefix="hallmark-render-") as folder:
+        marked = watermark.embed(frames, payload)
+        raw = write_h264(marked, Path(folder) / "raw.mp4", fps=fps)
+        signed = sign(raw, Path(folder) / "clip.mp4", generation_id=str(request.pk), model=name, model_version=version,
+                      soft_binding=SoftBinding(value=payload), keys=keys)
+        manifest = read(signed, anchors=_anchors(keys))
+        data = signed.read_bytes()
+        storage_name = f"clips/{request.team.slug}/{payload}.mp4"
+        if default_storage.exists(storage_name):  # left by an attempt that died before finishing
+            default_storage.delete(storage_name)
+        with open(signed, "rb") as fh:
+            stored = default_storage.save(storage_name, File(fh, name=f"{payload}.mp4"))
+    clip = services.generation_complete(generation_id=request.pk, clip_fields={
+        "file": stored, "sha256": hashlib.sha256(data).hexdigest(), "size_bytes": len(data),
+        "watermark_payload": payload, "c2pa_state": manifest.state, "c2pa_signer": manifest.signer or "",
+        "fingerprint": fingerprint_frames(marked, fps).to_bytes(), "model": name, "model_version": version,
+        "frames": len(frames), "fps": fps, "width": frames.shape[2], "height": frames.shape[1],
+        "frame_check": _frame_report(report)})
+    if clip is None:
+        default_storage.delete(stored)  # cancelled while we encoded: deliver nothing
+    return clip
+
+
+def _anchors(keys):
+    from provenance.c2pa import DEV_ANCHORS
+    from provenance.keys import KeyStore
+    return KeyStore(keys) if keys else DEV_ANCHORS

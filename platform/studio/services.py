@@ -1,0 +1,214 @@
+"""Writes for generation requests: request, cancel, retry, and the worker's start/progress/finish.
+
+Every change records its audit event in the same transaction. Quota is reserved when a
+request is made and refunded exactly once if it ends without a clip (blocked, rejected,
+cancelled or failed).
+"""
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.actors import SYSTEM, Actor
+from accounts.errors import Conflict, InvalidInput
+from accounts.roles import Permission
+from accounts.selectors import TeamAccess
+from accounts.services import quota_refund, quota_reserve
+from audit.services import record_event
+from studio.models import Clip, GenerationRequest, Status
+
+MAX_PROMPT_CHARS = 2000
+DURATIONS = (1, 2, 3, 4)  # seconds at 8 fps: the default model is trained on 2-second clips
+FPS = 8
+SIZE = 256
+
+
+@dataclass(frozen=True)
+class GenerationParams:
+    """What a requester may choose. Checked here so the API, the pages and the command agree."""
+
+    duration_seconds: int = 2
+    seed: int | None = None
+    steps: int = 20
+    guidance: float = 4.0
+    negative_prompt: str = ""
+
+    def validated(self) -> "GenerationParams":
+        if self.duration_seconds not in DURATIONS:
+            raise InvalidInput(f"Duration must be one of {', '.join(map(str, DURATIONS))} seconds.")
+        if self.seed is not None and not 0 <= self.seed < 2 ** 31:
+            raise InvalidInput("The seed must be a whole number from 0 to 2147483647.")
+        if not 1 <= self.steps <= 50:
+            raise InvalidInput("Steps must be from 1 to 50.")
+        if not 0.0 <= self.guidance <= 15.0:
+            raise InvalidInput("Guidance must be from 0 to 15.")
+        if len(self.negative_prompt) > MAX_PROMPT_CHARS:
+            raise InvalidInput(f"The negative prompt is limited to {MAX_PROMPT_CHARS} characters.")
+        if any(ord(c) < 32 and c not in "\t\n" for c in self.negative_prompt):
+            raise InvalidInput("The negative prompt may not contain control characters.")
+        return self
+
+    def render_params(self) -> dict:
+        """What the worker renders; the seed is fixed now, so a retry makes the same clip."""
+        seed = self.seed if self.seed is not None else secrets.randbelow(2 ** 31)
+        return {"frames": self.duration_seconds * FPS, "fps": FPS, "width": SIZE, "height": SIZE,
+                "steps": self.steps, "guidance": self.guidance, "seed": seed}
+
+
+def _gate():
+    from studio.gate import policy_gate
+    return policy_gate()
+
+
+def _decision_summary(decision: dict) -> dict:
+    """The decision as the audit log keeps it: action, categories and scores, never the prompt."""
+    return {"action": decision["action"], "gate_version": decision["gate_version"],
+            "categories": [{k: c[k] for k in ("name", "action", "score", "threshold", "source", "rules", "shadow") if k in c}
+                           for c in decision["categories"]]}
+
+
+@transaction.atomic
+def generation_request(*, actor: Actor, access: TeamAccess, prompt: str,
+                       params: GenerationParams = GenerationParams()) -> GenerationRequest:
+    """Gate the prompt, reserve quota, and queue the render (or hold it for review, or block it)."""
+    from safety import PromptError
+    from studio.policy import team_policy
+    from studio.tasks import enqueue_render
+
+    access.require(Permission.GENERATE)
+    params = params.validated()
+    try:
+        decision = _gate().check(prompt, team_policy(access.team)).to_dict()
+    except PromptError as exc:
+        raise InvalidInput(str(exc)) from None
+    render = params.render_params()
+    reservation = quota_reserve(actor=actor, team=access.team, video_seconds=params.duration_seconds)
+    status = {"allow": Status.QUEUED, "review": Status.IN_REVIEW, "block": Status.BLOCKED}[decision["action"]]
+    now = timezone.now()
+    request = GenerationRequest.objects.create(
+        team=access.team, requested_by=access.membership.user, api_key=access.api_key, prompt=prompt,
+        negative_prompt=params.negative_prompt, params=render, decision=decision, status=status,
+        reservation=reservation, created_at=now, updated_at=now,
+        finished_at=now if status == Status.BLOCKED else None)
+    record_event(action="generation.requested", actor=actor, team=access.team, target=request, details={
+        "decision": _decision_summary(decision), "status": status, "params": render,
+        "prompt_sha256": hashlib.sha256(prompt.encode()).hexdigest(), "prompt_chars": len(prompt)})
+    if status == Status.BLOCKED:
+        quota_refund(actor=actor, reservation=reservation, reason="blocked by policy")
+    elif status == Status.QUEUED:
+        enqueue_render(request)
+    return request
+
+
+@transaction.atomic
+def generation_cancel(*, actor: Actor, access: TeamAccess, request: GenerationRequest) -> GenerationRequest:
+    access.require(Permission.GENERATE)
+    request = GenerationRequest.objects.select_for_update().get(pk=request.pk)
+    if request.status not in (Status.IN_REVIEW, Status.QUEUED, Status.RUNNING):
+        raise Conflict(f"This request is {request.get_status_display().lower()}: there is nothing to cancel.")
+    _finish(request, Status.CANCELLED, actor=actor, action="generation.cancelled", reason="cancelled by the requester")
+    return request
+
+
+@transaction.atomic
+def generation_retry(*, actor: Actor, access: TeamAccess, request: GenerationRequest) -> GenerationRequest:
+    """Queue a failed request again, with the same seed; it reserves quota afresh."""
+    from studio.tasks import enqueue_render
+
+    access.require(Permission.GENERATE)
+    request = GenerationRequest.objects.select_for_update().get(pk=request.pk)
+    if request.status != Status.FAILED:
+        raise Conflict("Only a failed request can be retried.")
+    request.reservation = quota_reserve(actor=actor, team=request.team,
+                                        video_seconds=round(request.duration_seconds))
+    request.status, request.progress, request.failure = Status.QUEUED, 0.0, ""
+    request.finished_at, request.updated_at = None, timezone.now()
+    request.save()
+    record_event(action="generation.retried", actor=actor, team=request.team, target=request)
+    enqueue_render(request)
+    return request
+
+
+def _finish(request: GenerationRequest, status: str, *, actor: Actor, action: str, reason: str,
+            details: dict | None = None) -> None:
+    """End a request without a clip: final status, refund, audit. Caller holds the row lock."""
+    now = timezone.now()
+    request.status, request.finished_at, request.updated_at = status, now, now
+    if status in (Status.FAILED, Status.REJECTED):
+        request.failure = reason
+    request.save()
+    if request.reservation_id:
+        quota_refund(actor=actor, reservation=request.reservation, reason=reason)
+    record_event(action=action, actor=actor, team=request.team, target=request, details={"reason": reason, **(details or {})})
+
+
+# ---------------------------------------------------------------------------- the worker's side
+
+@transaction.atomic
+def generation_start(*, generation_id: int) -> GenerationRequest | None:
+    """Claim a request for rendering; None when there is nothing to do (cancelled, done, …).
+
+    A request already RUNNING is claimed again: its worker died and the job was retried.
+    """
+    request = GenerationRequest.objects.select_for_update().filter(pk=generation_id).first()
+    if request is None or request.status not in (Status.QUEUED, Status.RUNNING):
+        return None
+    if Clip.objects.filter(request=request).exists():  # finished before a crash hid it: settle it
+        _mark_done(request)
+        return None
+    request.status, request.progress, request.attempts = Status.RUNNING, 0.0, request.attempts + 1
+    request.started_at = request.updated_at = timezone.now()
+    request.save()
+    record_event(action="generation.started", team=request.team, target=request, details={"attempt": request.attempts})
+    return request
+
+
+def generation_progress(*, generation_id: int, progress: float) -> bool:
+    """Record progress; False when the request is no longer running (cancelled): stop rendering."""
+    updated = GenerationRequest.objects.filter(pk=generation_id, status=Status.RUNNING).update(
+        progress=max(0.0, min(progress, 1.0)), updated_at=timezone.now())
+    return updated == 1
+
+
+@transaction.atomic
+def generation_complete(*, generation_id: int, clip_fields: dict) -> Clip | None:
+    """Store the clip row and finish the request. Running twice yields one clip."""
+    request = GenerationRequest.objects.select_for_update().get(pk=generation_id)
+    existing = Clip.objects.filter(request=request).first()
+    if existing is not None:
+        return existing
+    if request.status != Status.RUNNING:
+        return None  # cancelled while rendering: the caller discards the file
+    clip = Clip.objects.create(request=request, **clip_fields)
+    _mark_done(request)
+    return clip
+
+
+def _mark_done(request: GenerationRequest) -> None:
+    clip = request.clip
+    request.status, request.progress = Status.DONE, 1.0
+    request.finished_at = request.updated_at = timezone.now()
+    request.save()
+    record_event(action="generation.completed", team=request.team, target=request, details={
+        "clip_sha256": clip.sha256, "watermark_payload": clip.watermark_payload, "c2pa_state": clip.c2pa_state,
+        "model": clip.model, "model_version": clip.model_version})
+
+
+@transaction.atomic
+def generation_fail(*, generation_id: int, reason: str, rejected: bool = False, details: dict | None = None) -> None:
+    """End a running request without a clip: a render error, or frames the frame checks refused."""
+    request = GenerationRequest.objects.select_for_update().get(pk=generation_id)
+    if request.status != Status.RUNNING:
+        return
+    status, action = (Status.REJECTED, "generation.rejected_by_frame_check") if rejected else \
+        (Status.FAILED, "generation.failed")
+    _finish(request, status, actor=SYSTEM, action=action, reason=reason, details=details)
+
+
+def clip_downloaded(*, actor: Actor, access: TeamAccess, clip: Clip) -> None:
+    record_event(action="clip.downloaded", actor=actor, team=access.team, target=clip,
+                 details={"generation_id": clip.request_id, "sha256": clip.sha256})

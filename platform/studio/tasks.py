@@ -1,0 +1,44 @@
+"""Background jobs of the studio: render a request; put renders whose worker died back in the queue."""
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+from procrastinate import JobContext, RetryStrategy
+from procrastinate.contrib.django import app
+from procrastinate.exceptions import AlreadyEnqueued
+
+logger = logging.getLogger(__name__)
+
+RENDER_QUEUE = "render"
+STALLED_AFTER_SECONDS = 60  # no worker heartbeat for this long: the job's worker is gone
+
+
+@app.task(name="studio.render", queue=RENDER_QUEUE,
+          retry=RetryStrategy(max_attempts=3, wait=5, retry_exceptions={OSError}))
+def render(generation_id: int) -> str:
+    from studio.rendering import render_generation
+    return render_generation(generation_id)
+
+
+def enqueue_render(request) -> None:
+    """Defer the render in the caller's transaction: the job exists exactly when the request does."""
+    try:
+        with transaction.atomic():  # a savepoint: the refused insert must not abort the caller's transaction
+            render.configure(queueing_lock=f"generation-{request.pk}").defer(generation_id=request.pk)
+    except AlreadyEnqueued:
+        pass  # a job for this request is already waiting: one is enough
+
+
+@app.periodic(cron="* * * * *", periodic_id="retry-stalled-renders")
+@app.task(name="studio.retry_stalled_renders", queue="maintenance", pass_context=True,
+          queueing_lock="studio.retry_stalled_renders")
+async def retry_stalled_renders(context: JobContext, timestamp: int) -> int:
+    """Renders whose worker stopped sending heartbeats (killed, machine lost) go back in the queue."""
+    manager = context.app.job_manager
+    stalled = await manager.get_stalled_jobs(queue=RENDER_QUEUE, task_name="studio.render",
+                                             seconds_since_heartbeat=STALLED_AFTER_SECONDS)
+    for job in stalled:
+        logger.warning("render job %s stalled; queueing it again", job.id)
+        await manager.retry_job(job)
+    return len(stalled)

@@ -1,0 +1,80 @@
+"""Generation requests: parameters, review, failure and retry, quota, and who may see what."""
+import pytest
+
+from accounts.errors import Conflict, Forbidden, InvalidInput, NotFound, QuotaExceeded
+from accounts.models import QuotaReservation
+from accounts.roles import Role
+from accounts.services import quota_set
+from studio import selectors, services
+from studio.models import GenerationRequest, Status
+
+pytestmark = pytest.mark.django_db
+
+PARAMS = services.GenerationParams(steps=2)
+
+
+def _request(team, prompt="a red ball rolls left across a meadow", params=PARAMS, role=Role.ADMIN):
+    return services.generation_request(actor=team.actor(role), access=team.access(role), prompt=prompt, params=params)
+
+
+@pytest.mark.parametrize("params, message", [
+    (services.GenerationParams(duration_seconds=9), "Duration"),
+    (services.GenerationParams(steps=0), "Steps"),
+    (services.GenerationParams(guidance=99), "Guidance"),
+    (services.GenerationParams(seed=-1), "seed"),
+    (services.GenerationParams(negative_prompt="x\x00y"), "control characters"),
+])
+def test_bad_parameters_are_refused_before_anything_is_spent(make_team, params, message):
+    team = make_team()
+    with pytest.raises(InvalidInput, match=message):
+        _request(team, params=params)
+    assert not GenerationRequest.objects.exists() and not QuotaReservation.objects.exists()
+
+
+def test_bad_prompts_get_the_gates_message(make_team):
+    with pytest.raises(InvalidInput, match="empty"):
+        _request(make_team(), prompt="   ")
+
+
+def test_grey_zone_prompt_waits_for_review_with_quota_held(make_team):
+    request = _request(make_team(), prompt="a soldier holding a rifle in a war zone")
+    assert request.status == Status.IN_REVIEW and request.decision["action"] == "review"
+    assert request.reservation.refunded_at is None
+
+
+def test_seed_is_fixed_at_request_time(make_team):
+    request = _request(make_team())
+    assert 0 <= request.params["seed"] < 2 ** 31 and request.params["frames"] == 16 and request.params["fps"] == 8
+
+
+def test_failed_request_is_refunded_and_can_be_retried_once_per_failure(make_team):
+    team = make_team()
+    request = _request(team)
+    services.generation_start(generation_id=request.pk)
+    services.generation_fail(generation_id=request.pk, reason="The model could not render this request.")
+    request.refresh_from_db()
+    assert request.status == Status.FAILED and request.reservation.refunded_at is not None
+    retried = services.generation_retry(actor=team.actor(), access=team.access(), request=request)
+    assert retried.status == Status.QUEUED and retried.reservation.refunded_at is None
+    with pytest.raises(Conflict, match="Only a failed request"):
+        services.generation_retry(actor=team.actor(), access=team.access(), request=retried)
+
+
+def test_quota_is_enforced_at_request_time(make_team):
+    team = make_team()
+    quota_set(team=team.team, clips_per_day=1, video_seconds_per_month=100)
+    _request(team)
+    with pytest.raises(QuotaExceeded):
+        _request(team)
+
+
+def test_auditors_cannot_generate_or_list_and_other_teams_see_nothing(make_team):
+    team, other = make_team(auditor=1), make_team()
+    request = _request(team)
+    with pytest.raises(Forbidden):
+        _request(team, role=Role.AUDITOR)
+    with pytest.raises(Forbidden):
+        selectors.team_generations(access=team.access(Role.AUDITOR))
+    with pytest.raises(NotFound):
+        selectors.team_generation(access=other.access(), generation_id=request.pk)
+    assert list(selectors.team_generations(access=other.access())) == []
