@@ -31,6 +31,7 @@ def team_view(permission: str | None = None):
                 access = selectors.access_team_by_slug(user=request.user, slug=slug)
                 if permission is not None:
                     access.require(permission)
+                request.session["team_slug"] = access.team.slug  # the team the navigation points at
                 return view(request, access, **kwargs)
             except NotFound as exc:
                 raise Http404(exc.message) from None

@@ -4,5 +4,7 @@ from api.api import api
 
 urlpatterns = [
     path("", include("accounts.urls")),
+    path("", include("studio.urls")),
+    path("", include("verification.urls")),
     path("api/v1/", api.urls),
 ]

@@ -72,6 +72,7 @@ class Clip(models.Model):
     sha256 = models.CharField(max_length=64)
     size_bytes = models.PositiveBigIntegerField()
     watermark_payload = models.CharField(max_length=12, unique=True)
+    watermark_verified = models.BooleanField(default=False)  # read back from the delivered file
     c2pa_state = models.CharField(max_length=16)
     c2pa_signer = models.CharField(max_length=200, blank=True)
     fingerprint = models.BinaryField()

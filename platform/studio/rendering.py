@@ -106,6 +106,9 @@ def _deliver(request, frames, report):
         signed = sign(raw, Path(folder) / "clip.mp4", generation_id=str(request.pk), model=name, model_version=version,
                       soft_binding=SoftBinding(value=payload), keys=keys)
         manifest = read(signed, anchors=_anchors(keys))
+        # Read the mark back from the file as delivered (after H.264), so the credentials panel
+        # states what a verifier will find, not what we meant to embed.
+        found = watermark_in_file(signed)
         data = signed.read_bytes()
         storage_name = f"clips/{request.team.slug}/{payload}.mp4"
         if default_storage.exists(storage_name):  # left by an attempt that died before finishing
@@ -114,13 +117,22 @@ def _deliver(request, frames, report):
             stored = default_storage.save(storage_name, File(fh, name=f"{payload}.mp4"))
     clip = services.generation_complete(generation_id=request.pk, clip_fields={
         "file": stored, "sha256": hashlib.sha256(data).hexdigest(), "size_bytes": len(data),
-        "watermark_payload": payload, "c2pa_state": manifest.state, "c2pa_signer": manifest.signer or "",
+        "watermark_payload": payload, "watermark_verified": found == payload, "c2pa_state": manifest.state, "c2pa_signer": manifest.signer or "",
         "fingerprint": fingerprint_frames(marked, fps).to_bytes(), "model": name, "model_version": version,
         "frames": len(frames), "fps": fps, "width": frames.shape[2], "height": frames.shape[1],
         "frame_check": _frame_report(report)})
     if clip is None:
         default_storage.delete(stored)  # cancelled while we encoded: deliver nothing
     return clip
+
+
+def watermark_in_file(path) -> str | None:
+    from provenance import watermark
+    from provenance.media import luma_frames
+    accumulator = watermark.LumaAccumulator()
+    for frame in luma_frames(path):
+        accumulator.add(frame.luma)
+    return watermark.detect_accumulated(accumulator).payload
 
 
 def _anchors(keys):

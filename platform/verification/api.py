@@ -19,7 +19,7 @@ router = Router(tags=["verifications"])
 def create_verification(request, file: UploadedFile | None = File(None)):
     if getattr(request, "upload_too_large", False):
         limit = settings.HALLMARK_MAX_UPLOAD_BYTES
-        raise PayloadTooLarge(f"The file is larger than {limit / 1e6:.0f} MB, the verification limit.")
+        raise PayloadTooLarge(f"The file is larger than {limit / 2 ** 20:.0f} MB, the verification limit.")
     if file is None:
         raise InvalidInput("Send the clip as a multipart/form-data field named 'file'.")
     outcome = services.verification_run(actor=key_actor(request), access=key_access(request), upload=file,

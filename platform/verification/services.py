@@ -47,7 +47,7 @@ def verification_run(*, actor: Actor, access: TeamAccess | None, upload, file_na
     limit = settings.HALLMARK_MAX_UPLOAD_BYTES
     size = getattr(upload, "size", None)
     if size is not None and size > limit:
-        raise PayloadTooLarge(f"The file is {size / 1e6:.1f} MB; verification takes files up to {limit / 1e6:.0f} MB.")
+        raise PayloadTooLarge(f"The file is {size / 2 ** 20:.1f} MB; verification takes files up to {limit / 2 ** 20:.0f} MB.")
     with tempfile.TemporaryDirectory(prefix="hallmark-verify-") as folder:
         path = Path(folder) / "upload"
         digest, size, head = _save(upload, path, limit)
@@ -67,7 +67,7 @@ def _save(upload, path: Path, limit: int) -> tuple[str, int, bytes]:
         while chunk := upload.read(CHUNK):
             size += len(chunk)
             if size > limit:  # a stream that lied about its size, or had none
-                raise PayloadTooLarge(f"The file is larger than {limit / 1e6:.0f} MB, the verification limit.")
+                raise PayloadTooLarge(f"The file is larger than {limit / 2 ** 20:.0f} MB, the verification limit.")
             if len(head) < 16:
                 head += chunk[:16 - len(head)]
             digest.update(chunk)

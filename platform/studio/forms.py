@@ -1,0 +1,15 @@
+from django import forms
+
+from studio.services import DURATIONS, MAX_PROMPT_CHARS
+
+
+class GenerationForm(forms.Form):
+    prompt = forms.CharField(max_length=MAX_PROMPT_CHARS, widget=forms.Textarea(attrs={"rows": 3}))
+    negative_prompt = forms.CharField(max_length=MAX_PROMPT_CHARS, required=False,
+                                      widget=forms.TextInput(attrs={"placeholder": "what to avoid (optional)"}))
+    duration_seconds = forms.TypedChoiceField(choices=[(d, f"{d} s") for d in DURATIONS], coerce=int, initial=2,
+                                              label="Duration")
+    seed = forms.IntegerField(required=False, min_value=0, max_value=2 ** 31 - 1,
+                              widget=forms.NumberInput(attrs={"placeholder": "random"}))
+    steps = forms.IntegerField(min_value=1, max_value=50, initial=20)
+    guidance = forms.FloatField(min_value=0, max_value=15, initial=4.0)

@@ -1,0 +1,102 @@
+"""Pages: the studio (new generation + the team's generations), one generation with its player and
+content credentials, live status for htmx, the clip itself, cancel and retry."""
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from accounts.actors import Actor
+from accounts.errors import NotFound, ServiceError
+from accounts.roles import Permission
+from accounts.views import team_view
+from studio import selectors, services
+from studio.forms import GenerationForm
+from studio.models import OPEN_STATUSES
+
+
+def _generation(access, generation_id):
+    try:
+        return selectors.team_generation(access=access, generation_id=generation_id)
+    except NotFound as exc:
+        raise Http404(exc.message) from None
+
+
+@team_view(Permission.VIEW_CLIPS)
+def studio_home(request, access, form=None, status=200, error=None):
+    context = {"access": access, "team": access.team, "form": form or GenerationForm(), "error": error,
+               "can_generate": access.allows(Permission.GENERATE),
+               "generations": selectors.team_generations(access=access)[:30]}
+    return render(request, "studio/home.html", context, status=status)
+
+
+@require_POST
+@team_view(Permission.GENERATE)
+def generation_create(request, access):
+    form = GenerationForm(request.POST)
+    if not form.is_valid():
+        return studio_home(request, slug=access.team.slug, form=form, status=400,
+                           error="Check the form: " + "; ".join(f"{k}: {v[0]}" for k, v in form.errors.items()))
+    data = form.cleaned_data
+    params = services.GenerationParams(duration_seconds=data["duration_seconds"], seed=data["seed"],
+                                       steps=data["steps"], guidance=data["guidance"],
+                                       negative_prompt=data["negative_prompt"])
+    try:
+        made = services.generation_request(actor=Actor.from_request(request), access=access, prompt=data["prompt"],
+                                           params=params)
+    except ServiceError as exc:
+        return studio_home(request, slug=access.team.slug, form=form, status=exc.status, error=exc.message)
+    return redirect("studio:generation", slug=access.team.slug, generation_id=made.pk)
+
+
+@team_view(Permission.VIEW_CLIPS)
+def generation_page(request, access, generation_id: int):
+    generation = _generation(access, generation_id)
+    return render(request, "studio/generation.html", {
+        "access": access, "team": access.team, "g": generation, "open": generation.status in OPEN_STATUSES,
+        "can_generate": access.allows(Permission.GENERATE)})
+
+
+@team_view(Permission.VIEW_CLIPS)
+def generation_status(request, access, generation_id: int):
+    """The status block alone: htmx polls it while the request is open, then it stops polling."""
+    generation = _generation(access, generation_id)
+    response = render(request, "studio/_status.html", {"team": access.team, "g": generation,
+                                                       "open": generation.status in OPEN_STATUSES})
+    if generation.status not in OPEN_STATUSES and request.headers.get("HX-Request"):
+        response["HX-Refresh"] = "true"  # finished: reload once to show the player and credentials
+    return response
+
+
+@team_view(Permission.VIEW_CLIPS)
+def clip_file(request, access, generation_id: int):
+    try:
+        clip = selectors.team_clip(access=access, generation_id=generation_id)
+    except NotFound as exc:
+        raise Http404(exc.message) from None
+    services.clip_downloaded(actor=Actor.from_request(request), access=access, clip=clip)
+    return FileResponse(clip.file.open("rb"), content_type="video/mp4", as_attachment="download" in request.GET,
+                        filename=f"hallmark-{generation_id}.mp4")
+
+
+@require_POST
+@team_view(Permission.GENERATE)
+def generation_cancel(request, access, generation_id: int):
+    return _act(request, access, generation_id, services.generation_cancel, "Cancelled.")
+
+
+@require_POST
+@team_view(Permission.GENERATE)
+def generation_retry(request, access, generation_id: int):
+    return _act(request, access, generation_id, services.generation_retry, "Queued again.")
+
+
+def _act(request, access, generation_id, service, done: str):
+    generation = _generation(access, generation_id)
+    try:
+        service(actor=Actor.from_request(request), access=access, request=generation)
+        messages.success(request, done)
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    return redirect("studio:generation", slug=access.team.slug, generation_id=generation_id)
