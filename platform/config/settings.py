@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "api",
     "studio",
     "verification",
+    "moderation",
 ]
 
 MIDDLEWARE = [

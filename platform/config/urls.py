@@ -6,5 +6,6 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("studio.urls")),
     path("", include("verification.urls")),
+    path("", include("moderation.urls")),
     path("api/v1/", api.urls),
 ]

@@ -133,6 +133,33 @@ def generation_retry(*, actor: Actor, access: TeamAccess, request: GenerationReq
     return request
 
 
+# ---------------------------------------------------------------------------- moderation's side
+# Called by moderation.services inside its transaction, with the request row locked.
+
+def generation_release(*, request: GenerationRequest) -> None:
+    """A held request was approved: queue its render (its quota is still reserved)."""
+    from studio.tasks import enqueue_render
+
+    request.status, request.updated_at = Status.QUEUED, timezone.now()
+    request.save(update_fields=["status", "updated_at"])
+    enqueue_render(request)
+
+
+def generation_refuse(*, actor: Actor, request: GenerationRequest, reason: str) -> None:
+    """A held request was rejected: final, refunded."""
+    _finish(request, Status.REJECTED, actor=actor, action="generation.rejected", reason=reason)
+
+
+def generation_reinstate(*, actor: Actor, request: GenerationRequest) -> None:
+    """An appeal was won: reserve quota afresh and queue the render."""
+    from studio.tasks import enqueue_render
+
+    request.reservation = quota_reserve(actor=actor, team=request.team, video_seconds=round(request.duration_seconds))
+    request.status, request.failure, request.finished_at, request.updated_at = Status.QUEUED, "", None, timezone.now()
+    request.save()
+    enqueue_render(request)
+
+
 def _finish(request: GenerationRequest, status: str, *, actor: Actor, action: str, reason: str,
             details: dict | None = None) -> None:
     """End a request without a clip: final status, refund, audit. Caller holds the row lock."""

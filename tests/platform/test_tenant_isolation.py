@@ -16,6 +16,7 @@ from accounts import services
 from accounts.models import Membership
 from accounts.roles import Role
 from api.api import api
+from moderation import services as moderation_services
 from studio import services as studio_services
 from verification.services import verification_run
 
@@ -39,6 +40,9 @@ class Victim:
     failed_generation_id: int
     done_generation_id: int  # with a clip
     verification_id: int
+    held_generation_id: int  # waiting for review
+    appeal_id: int  # the admin's appeal against a block
+    blocked_by_member_id: int  # the member's own blocked request, not yet appealed
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,15 @@ PAGES += [
     PageCase("studio:cancel", "post", _gen(), lowest_role=Role.AUDITOR, allowed_role=Role.MEMBER),
     PageCase("studio:retry", "post", _gen("failed_generation_id"), lowest_role=Role.AUDITOR, allowed_role=Role.MEMBER),
     PageCase("verification:verify", "get", _slug, lowest_role=None, allowed_role=Role.AUDITOR),
+    PageCase("moderation:queue", "get", _slug, lowest_role=Role.MEMBER, allowed_role=Role.MODERATOR),
+    PageCase("moderation:review", "post", _gen("held_generation_id"),
+             {"decision": "approve", "reason": "within_policy"}, lowest_role=Role.MEMBER, allowed_role=Role.MODERATOR),
+    PageCase("moderation:appeal_decide", "post", lambda v: {**_slug(v), "appeal_id": v.appeal_id},
+             {"outcome": "overturned", "reason": "false_positive"}, lowest_role=Role.MEMBER,
+             allowed_role=Role.MODERATOR),
+    PageCase("moderation:appeal", "post", _gen("blocked_by_member_id"), {"statement": "a medical illustration"},
+             lowest_role=Role.AUDITOR, allowed_role=Role.MEMBER),
+    PageCase("moderation:policy", "get", _slug, lowest_role=Role.MODERATOR, allowed_role=Role.ADMIN),
 ]
 # Pages that are not team-scoped by URL but need a signed-in user.
 SIGNED_IN_PAGES = {"accounts:home"}
@@ -123,6 +136,16 @@ API = [
     ApiCase("POST", "/api/v1/generations/{generation}/retry", lowest_role=Role.AUDITOR, needs="generate"),
     ApiCase("POST", "/api/v1/verifications", object_scoped=False, upload=True),
     ApiCase("GET", "/api/v1/verifications/{verification}"),
+    ApiCase("GET", "/api/v1/moderation/queue", lowest_role=Role.MEMBER, object_scoped=False),
+    ApiCase("POST", "/api/v1/moderation/queue/{held}", {"decision": "approve", "reason": "within_policy"},
+            lowest_role=Role.MEMBER),
+    ApiCase("GET", "/api/v1/moderation/appeals", lowest_role=Role.MEMBER, object_scoped=False),
+    ApiCase("POST", "/api/v1/moderation/appeals/{appeal}", {"outcome": "upheld", "reason": "policy_violation"},
+            lowest_role=Role.MEMBER),
+    ApiCase("POST", "/api/v1/generations/{generation}/appeal", {"statement": "please"}, lowest_role=Role.AUDITOR,
+            needs="generate"),
+    ApiCase("GET", "/api/v1/policy", object_scoped=False),
+    ApiCase("PUT", "/api/v1/policy", {"categories": {}}, lowest_role=Role.MODERATOR, object_scoped=False),
 ]
 
 
@@ -140,10 +163,19 @@ def victim(make_team, settings, tmp_path):
     studio_services.generation_start(generation_id=failed.pk)
     studio_services.generation_fail(generation_id=failed.pk, reason="The model could not render this request.")
     done = _done_generation(people, access)
+    held = studio_services.generation_request(actor=people.actor(), access=access,
+                                              prompt="a soldier holding a rifle in a war zone")
+    blocked = studio_services.generation_request(actor=people.actor(), access=access,
+                                                 prompt="a naked woman in the shower")
+    appeal = moderation_services.appeal_file(actor=people.actor(), access=access, request=blocked,
+                                             statement="a classical painting")
+    member_access = people.access(Role.MEMBER)
+    blocked_by_member = studio_services.generation_request(actor=people.actor(Role.MEMBER), access=member_access,
+                                                           prompt="a naked man in the shower")
     with open(_unmarked_clip(), "rb") as fh:
         verification = verification_run(actor=people.actor(), access=access, upload=fh, file_name="victim.mp4")
     return Victim(people, member.pk, invitation.invitation.pk, key.api_key.pk, generation.pk, failed.pk, done.pk,
-                  verification.verification.pk)
+                  verification.verification.pk, held.pk, appeal.pk, blocked_by_member.pk)
 
 
 def _done_generation(people, access):
@@ -196,6 +228,7 @@ def _call_page(client, case: PageCase, victim: Victim):
 def _state(victim: Victim):
     from accounts.models import ApiKey, Invitation
     from audit.models import AuditEvent
+    from moderation.models import Appeal, TeamPolicy
     from studio.models import GenerationRequest
 
     team = victim.people.team
@@ -203,6 +236,8 @@ def _state(victim: Victim):
             list(Invitation.objects.filter(team=team).values_list("pk", "revoked_at").order_by("pk")),
             list(ApiKey.objects.filter(team=team).values_list("pk", "revoked_at").order_by("pk")),
             list(GenerationRequest.objects.filter(team=team).values_list("pk", "status").order_by("pk")),
+            list(Appeal.objects.filter(request__team=team).values_list("pk", "outcome").order_by("pk")),
+            list(TeamPolicy.objects.filter(team=team).values_list("policy", flat=True)),
             AuditEvent.objects.filter(team=team).count())
 
 
@@ -228,7 +263,8 @@ def test_matrix_covers_every_page_and_endpoint():
     operations = {(method.upper(), path) for path, item in schema["paths"].items() for method in item}
     listed = {(case.method, case.path.replace("{member}", "{membership_id}").replace("{invitation}", "{invitation_id}")
                .replace("{key}", "{key_id}").replace("{generation}", "{generation_id}")
-               .replace("{verification}", "{verification_id}")) for case in API}
+               .replace("{verification}", "{verification_id}").replace("{held}", "{generation_id}")
+               .replace("{appeal}", "{appeal_id}")) for case in API}
     assert operations == listed
 
 
@@ -278,7 +314,8 @@ def test_pages_send_anonymous_visitors_to_the_login(case, victim, client):
 
 def _call_api(client, case: ApiCase, victim: Victim):
     path = case.path.format(member=victim.member_id, invitation=victim.invitation_id, key=victim.key_id,
-                            generation=victim.generation_id, verification=victim.verification_id)
+                            generation=victim.generation_id, verification=victim.verification_id,
+                            held=victim.held_generation_id, appeal=victim.appeal_id)
     if case.upload:
         with open(_unmarked_clip(), "rb") as fh:
             return client.post(path, {"file": fh})

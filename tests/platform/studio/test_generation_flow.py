@@ -152,3 +152,25 @@ def test_cancelling_a_queued_request_refunds_it_and_the_worker_skips_it(make_tea
     assert not Clip.objects.exists()
     assert QuotaReservation.objects.get(team=team.team).refunded_at is not None
     assert client.get(f"/api/v1/generations/{body['id']}/download").status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_held_request_is_approved_by_a_moderator_then_rendered(make_team, api_client, run_worker):
+    team = make_team(member=1, moderator=1)
+    member, moderator = api_client(team.api_key("member")), api_client(team.api_key("moderator"))
+    body = member.post("/api/v1/generations", {"prompt": "a soldier holding a rifle in a war zone", **FAST},
+                       content_type="application/json").json()
+    assert body["status"] == "in_review"
+    assert not ProcrastinateJob.objects.filter(task_name="studio.render", args__generation_id=body["id"]).exists()
+    queue = moderator.get("/api/v1/moderation/queue").json()
+    assert [r["id"] for r in queue] == [body["id"]]
+    decided = moderator.post(f"/api/v1/moderation/queue/{body['id']}", {"decision": "approve", "reason": "newsworthy",
+                                                                       "note": "war reporting"},
+                             content_type="application/json")
+    assert decided.status_code == 200 and decided.json()["status"] == "queued"
+    run_worker()
+    done = member.get(f"/api/v1/generations/{body['id']}").json()
+    assert done["status"] == "done" and done["clip"]["c2pa_state"] == "Trusted"
+    actions = list(AuditEvent.objects.filter(target_type="studio.generationrequest", target_id=str(body["id"]))
+                   .order_by("seq").values_list("action", flat=True))
+    assert actions == ["generation.requested", "moderation.approved", "generation.started", "generation.completed"]
