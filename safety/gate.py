@@ -237,7 +237,7 @@ def _judge(category, hits: list[RuleHit], score: float, setting: CategoryPolicy)
             action = "review"
         elif setting.rule_action == "block":
             action = "block"
-        spans = tuple(sorted({Span(h.start, h.end, h.text) for h in group}, key=lambda s: s.start))
+        spans = tuple(sorted({Span(h.start, h.end, h.text) for h in group}, key=lambda s: (s.start, s.end)))  # a set has no order
         out.append(CategoryResult(category.name, action, 1.0, 1.0, "rule", tuple(sorted({h.rule for h in group})),
                                   spans, category.message, shadow))
     block, review = _thresholds(category, setting)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 Chars = list[tuple[str, int, int]]  # (character, start, end) in the original text
 
@@ -73,9 +74,7 @@ _GAP = "\u200b"  # where an invisible character was: a separator for spelled-out
 
 
 def normalize(text: str) -> Normalized:
-    chars: Chars = [(_reveal(c), i, i + 1) for i, c in enumerate(text)]
-    chars = _expand(chars, lambda c: c if c == _GAP else unicodedata.normalize("NFKC", c).casefold())
-    chars = [(_GAP if _INVISIBLE.match(c) else c, s, e) for c, s, e in chars]
+    chars = _expand([(c, i, i + 1) for i, c in enumerate(text)], _fold_char)
     native = _view(_collapse_space(_drop_gaps(chars)))
     latin = _expand(chars, _strip_accents)
     latin = [(c, s, e) for c, s, e in latin if not unicodedata.combining(c)]  # zalgo, stray accents
@@ -92,6 +91,16 @@ def normalize(text: str) -> Normalized:
     # a view with every double squeezed, which only ever adds hits.
     dedoubled = _view(_squeeze(latin, keep=1, at_least=2)) if re.search(r"([a-z])\1", plain) else None
     return Normalized(text, _view(latin), squeezed, native, dedoubled)
+
+
+# Prompts reuse few distinct characters: each one's Unicode work is done once, not per occurrence.
+@lru_cache(maxsize=8192)
+def _fold_char(c: str) -> str:
+    """One character as every view starts from it: tags revealed, NFKC, case-folded, invisibles as gaps."""
+    c = _reveal(c)
+    if c == _GAP:
+        return c
+    return "".join(_GAP if _INVISIBLE.match(d) else d for d in unicodedata.normalize("NFKC", c).casefold())
 
 
 def _reveal(c: str) -> str:
@@ -111,12 +120,18 @@ def _view(chars: Chars) -> View:
 
 
 def _expand(chars: Chars, transform) -> Chars:
+    """Each character replaced by its transform's characters, which keep its span."""
     out: Chars = []
     for c, s, e in chars:
-        out.extend((d, s, e) for d in transform(c))
+        d = transform(c)
+        if len(d) == 1:  # the usual case, without a generator per character
+            out.append((d, s, e))
+        else:
+            out.extend((x, s, e) for x in d)
     return out
 
 
+@lru_cache(maxsize=8192)
 def _strip_accents(c: str) -> str:
     if c.isascii() or c in _HOMOGLYPHS:  # ё, ї … fold as look-alikes, not as their bases
         return c
@@ -126,6 +141,8 @@ def _strip_accents(c: str) -> str:
 
 def _fold_scripts(chars: Chars) -> Chars:
     """Fold look-alike letters to Latin inside words that are Latin or could be read as Latin."""
+    if all(c.isascii() for c, _, _ in chars):  # no look-alikes: _HOMOGLYPHS has no ASCII keys
+        return chars
     out: Chars = []
     for word in _words(chars):
         letters = [c for c, _, _ in word if c.isalpha()]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from safety.literals import LiteralIndex, case_key, required_literals
 from safety.normalize import Normalized, View, normalize
 from safety.taxonomy import CATEGORIES
 
@@ -57,11 +58,12 @@ class Rule:
         text = view.text
         if self.with_ is not None and not self.with_.search(text):
             return []
+        matches = [m for m in self.patterns.finditer(text) if m.end() != m.start()]
+        if not matches:  # the usual case: no need to look for benign contexts
+            return []
         shields = [m.span() for m in self.unless.finditer(text)] if self.unless is not None else []
         hits = []
-        for match in self.patterns.finditer(text):
-            if match.end() == match.start():
-                continue
+        for match in matches:
             if any(s <= match.start() and match.end() <= e for s, e in shields):
                 continue
             start, end = view.original_span(*match.span())
@@ -75,6 +77,9 @@ class RuleSet:
         self.rules = _load_rules(self.data / "rules.toml")
         self.figures = _load_gazetteer(self.data / "public_figures.txt")
         self.protected = _load_gazetteer(self.data / "protected_ip.txt")
+        # Rules for the Latin views and for the native one, each with a prefilter on its literals.
+        self._latin = _Prefilter([rule for rule in self.rules if rule.lang in _LATIN_LANGUAGES])
+        self._native = _Prefilter([rule for rule in self.rules if rule.lang not in _LATIN_LANGUAGES])
 
     @cached_property
     def version(self) -> str:
@@ -86,43 +91,69 @@ class RuleSet:
     def match(self, prompt: str | Normalized) -> list[RuleHit]:
         normalized = prompt if isinstance(prompt, Normalized) else normalize(prompt)
         original = normalized.original
+        latin = [(view, self._latin.possible(view)) for view in normalized.views()]
+        # Cyrillic, Chinese …: the Latin view would have folded their letters away
+        native = [(normalized.native, self._native.possible(normalized.native))]
         hits: list[RuleHit] = []
         for rule in self.rules:
-            if rule.lang in _LATIN_LANGUAGES:
-                views = normalized.views()
-            else:  # Cyrillic, Chinese …: the Latin view would have folded its letters away
-                views = [normalized.native]
-            for view in views:
-                hits.extend(rule.find(view, original))
+            for view, possible in (latin if rule.lang in _LATIN_LANGUAGES else native):
+                if id(rule) in possible:
+                    hits.extend(rule.find(view, original))
         hits.extend(self._gazetteer_hits(normalized))
         return _unique(hits)
 
     def _gazetteer_hits(self, normalized: Normalized) -> list[RuleHit]:
         hits = []
         for view in normalized.views():
-            election = bool(_ELECTION_CONTEXT.search(view.text))
-            sexual = [m.span() for m in _SEXUAL_CONTEXT.finditer(view.text)]
-            ip_context = bool(_IP_CONTEXT.search(view.text))
-            shields = [m.span() for m in _FIGURE_SHIELDS.finditer(view.text)]
-            for start, end, entry in _ngram_matches(view, self.figures):
-                if any(s <= start and end <= e for s, e in shields):
-                    continue
-                s, e = view.original_span(start, end)
-                text = normalized.original[s:e]
-                hits.append(RuleHit("real_person_likeness", "block", f"gazetteer.figure:{entry.name}", s, e, text))
-                if entry.political and election:
-                    hits.append(RuleHit("election_deception", "block", f"gazetteer.election:{entry.name}", s, e, text))
-                if any(_near(view.text, (start, end), span) for span in sexual):
-                    # a real person made sexual is intimate imagery without consent
-                    hits.append(RuleHit("nonconsensual_intimate", "block", f"gazetteer.intimate:{entry.name}", s, e,
-                                        text))
-            for start, end, entry in _ngram_matches(view, self.protected):
-                if entry.needs_context and not ip_context:
-                    continue
-                s, e = view.original_span(start, end)
-                hits.append(RuleHit("copyright_ip", "block", f"gazetteer.ip:{entry.name}", s, e,
-                                    normalized.original[s:e]))
+            hits += self._figure_hits(view, normalized.original)
+            hits += self._ip_hits(view, normalized.original)
         return hits
+
+    def _figure_hits(self, view: View, original: str) -> list[RuleHit]:
+        figures = self.figures.matches(view)
+        if not figures:  # most prompts: the contexts need not be looked for
+            return []
+        election = bool(_ELECTION_CONTEXT.search(view.text))
+        sexual = [m.span() for m in _SEXUAL_CONTEXT.finditer(view.text)]
+        shields = [m.span() for m in _FIGURE_SHIELDS.finditer(view.text)]
+        hits = []
+        for start, end, entry in figures:
+            if any(s <= start and end <= e for s, e in shields):
+                continue
+            s, e = view.original_span(start, end)
+            text = original[s:e]
+            hits.append(RuleHit("real_person_likeness", "block", f"gazetteer.figure:{entry.name}", s, e, text))
+            if entry.political and election:
+                hits.append(RuleHit("election_deception", "block", f"gazetteer.election:{entry.name}", s, e, text))
+            if any(_near(view.text, (start, end), span) for span in sexual):
+                # a real person made sexual is intimate imagery without consent
+                hits.append(RuleHit("nonconsensual_intimate", "block", f"gazetteer.intimate:{entry.name}", s, e, text))
+        return hits
+
+    def _ip_hits(self, view: View, original: str) -> list[RuleHit]:
+        hits = []
+        for start, end, entry in self.protected.matches(view):
+            if entry.needs_context and not _IP_CONTEXT.search(view.text):
+                continue
+            s, e = view.original_span(start, end)
+            hits.append(RuleHit("copyright_ip", "block", f"gazetteer.ip:{entry.name}", s, e, original[s:e]))
+        return hits
+
+
+class _Prefilter:
+    """Which rules could match a view: those whose required literals it contains, and those with none known.
+
+    A rule's regex only runs on views that pass: most prompts contain none of most rules' words.
+    """
+
+    def __init__(self, rules: list[Rule]):
+        literals = {id(rule): required_literals(rule.patterns) for rule in rules}
+        self.always = frozenset(key for key, found in literals.items() if found is None)
+        self.index = LiteralIndex({key: found for key, found in literals.items() if found is not None})
+
+    def possible(self, view: View) -> set[int]:
+        """The ids of the rules that may match."""
+        return self.always | self.index.owners(case_key(view.text))
 
 
 def _near(text: str, a: tuple[int, int], b: tuple[int, int], words: int = 8) -> bool:
@@ -170,8 +201,34 @@ class GazetteerEntry:
     needs_context: bool = False
 
 
-def _load_gazetteer(path: Path) -> dict[tuple[str, ...], GazetteerEntry]:
+class Gazetteer:
     """Each form of each name, normalised and split into words → its entry."""
+
+    def __init__(self, forms: dict[tuple[str, ...], GazetteerEntry]):
+        self.forms = forms
+        # first word → the most words a form starting with it has (at most _MAX_NGRAM are read)
+        self.longest: dict[str, int] = {}
+        for words in forms:
+            self.longest[words[0]] = min(_MAX_NGRAM, max(len(words), self.longest.get(words[0], 0)))
+
+    def matches(self, view: View) -> list[tuple[int, int, GazetteerEntry]]:
+        """(start, end, entry) for each name in the view's text, left to right; the longest form wins."""
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(view.text)]
+        found = []
+        i = 0
+        while i < len(words):
+            step = 1
+            for n in range(min(self.longest.get(words[i][2], 0), len(words) - i), 0, -1):
+                key = tuple(w for _, _, w in words[i:i + n])
+                if key in self.forms:
+                    found.append((words[i][0], words[i + n - 1][1], self.forms[key]))
+                    step = n
+                    break
+            i += step
+        return found
+
+
+def _load_gazetteer(path: Path) -> Gazetteer:
     table: dict[tuple[str, ...], GazetteerEntry] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.strip()
@@ -185,27 +242,11 @@ def _load_gazetteer(path: Path) -> dict[tuple[str, ...], GazetteerEntry]:
             words = tuple(_WORD.findall(normalize(form).latin.text))
             if words:
                 table.setdefault(words, entry)
-    return table
+    return Gazetteer(table)
 
 
 _WORD = re.compile(r"[a-z0-9]+")
 _MAX_NGRAM = 5
-
-
-def _ngram_matches(view: View, table: dict) -> list[tuple[int, int, GazetteerEntry]]:
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(view.text)]
-    found = []
-    i = 0
-    while i < len(words):
-        step = 1
-        for n in range(min(_MAX_NGRAM, len(words) - i), 0, -1):  # the longest form wins
-            key = tuple(w for _, _, w in words[i:i + n])
-            if key in table:
-                found.append((words[i][0], words[i + n - 1][1], table[key]))
-                step = n
-                break
-        i += step
-    return found
 
 
 def _unique(hits: list[RuleHit]) -> list[RuleHit]:
