@@ -38,8 +38,10 @@ from accounts.api import router as accounts_router  # noqa: E402  (routers need 
 from studio.api import router as studio_router  # noqa: E402
 from verification.api import router as verification_router  # noqa: E402
 from moderation.api import router as moderation_router  # noqa: E402
+from audit.api import router as audit_router  # noqa: E402
 
 api.add_router("/", accounts_router)
 api.add_router("/", studio_router)
 api.add_router("/", verification_router)
 api.add_router("/", moderation_router)
+api.add_router("/", audit_router)

@@ -36,3 +36,45 @@ def chain_verify(*, from_seq: int = 1, to_seq: int | None = None) -> ChainReport
             return ChainReport(0, None, "", BrokenLink(from_seq - 1, "event is missing: cannot anchor the range"))
     kwargs = {"start_hash": start_hash} if start_hash else {}
     return verify_chain(chain_rows(from_seq=from_seq, to_seq=to_seq), start_seq=from_seq, **kwargs)
+
+
+def team_events(*, access, action: str = "", actor: str = "", category: str = "", since=None, until=None,
+                target: str = ""):
+    """A team's events, newest first, for its auditors. `action` matches a prefix ("moderation.")."""
+    from accounts.roles import Permission
+
+    access.require(Permission.VIEW_AUDIT)
+    events = AuditEvent.objects.filter(team=access.team)
+    if action:
+        events = events.filter(action__startswith=action)
+    if actor:
+        events = events.filter(actor_label__icontains=actor)
+    if category:
+        events = events.filter(details__decision__categories__contains=[{"name": category}])
+    if since:
+        events = events.filter(occurred_at__gte=since)
+    if until:
+        events = events.filter(occurred_at__lt=until)
+    if target:
+        kind, _, ident = target.partition(":")
+        events = events.filter(target_type=kind, **({"target_id": ident} if ident else {}))
+    return events.order_by("-seq")
+
+
+EXPORT_FIELDS = ("seq", "occurred_at", "actor_label", "action", "target_type", "target_id", "client_ip",
+                 "details_text", "prev_hash", "hash")
+
+
+def export_rows(events, batch: int = 2000) -> Iterator[dict]:
+    """Events as plain dicts in sequence order, streamed in keyset batches (exports of any size)."""
+    last = None
+    events = events.order_by("seq")
+    while True:
+        page = events.filter(seq__gt=last) if last is not None else events
+        rows = list(page.values(*EXPORT_FIELDS)[:batch])
+        for row in rows:
+            row["occurred_at"] = row["occurred_at"].isoformat()
+            yield row
+        if len(rows) < batch:
+            return
+        last = rows[-1]["seq"]

@@ -7,5 +7,6 @@ urlpatterns = [
     path("", include("studio.urls")),
     path("", include("verification.urls")),
     path("", include("moderation.urls")),
+    path("", include("audit.urls")),
     path("api/v1/", api.urls),
 ]

@@ -97,6 +97,8 @@ PAGES += [
     PageCase("moderation:appeal", "post", _gen("blocked_by_member_id"), {"statement": "a medical illustration"},
              lowest_role=Role.AUDITOR, allowed_role=Role.MEMBER),
     PageCase("moderation:policy", "get", _slug, lowest_role=Role.MODERATOR, allowed_role=Role.ADMIN),
+    PageCase("audit:log", "get", _slug, lowest_role=Role.ADMIN, allowed_role=Role.AUDITOR),
+    PageCase("audit:export", "get", _slug, lowest_role=Role.ADMIN, allowed_role=Role.AUDITOR),
 ]
 # Pages that are not team-scoped by URL but need a signed-in user.
 SIGNED_IN_PAGES = {"accounts:home"}
@@ -111,6 +113,7 @@ class ApiCase:
     object_scoped: bool = True  # names an object of team A; list endpoints show the caller's own team
     needs: str | None = None  # the permission it checks last, when that is 'generate' (see the scope test)
     upload: bool = False  # sends a clip as multipart/form-data
+    caller_role: str = Role.ADMIN  # who calls it from the other team in the list test
 
 
 API = [
@@ -146,6 +149,8 @@ API = [
             needs="generate"),
     ApiCase("GET", "/api/v1/policy", object_scoped=False),
     ApiCase("PUT", "/api/v1/policy", {"categories": {}}, lowest_role=Role.MODERATOR, object_scoped=False),
+    ApiCase("GET", "/api/v1/audit/events", lowest_role=Role.ADMIN, object_scoped=False, caller_role=Role.AUDITOR),
+    ApiCase("GET", "/api/v1/audit/export", lowest_role=Role.ADMIN, object_scoped=False, caller_role=Role.AUDITOR),
 ]
 
 
@@ -334,9 +339,9 @@ def test_api_answers_404_for_another_teams_objects(case, victim, outsider, api_c
 @pytest.mark.parametrize("case", [c for c in API if not c.object_scoped], ids=lambda c: f"{c.method} {c.path}")
 def test_api_lists_show_only_the_callers_team(case, victim, outsider, api_client):
     before = _state(victim)
-    response = _call_api(api_client(outsider.api_key(Role.ADMIN)), case, victim)
+    response = _call_api(api_client(outsider.api_key(case.caller_role)), case, victim)
     assert response.status_code in (200, 201)
-    text = response.content.decode()
+    text = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
     assert "victim" not in text and victim.people.user(Role.MEMBER).email not in text
     assert _state(victim) == before
 

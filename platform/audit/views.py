@@ -1,0 +1,50 @@
+"""Pages for auditors: the team's audit log with filters, and streamed exports of what is shown."""
+from __future__ import annotations
+
+from datetime import datetime, time, timezone
+
+from django.shortcuts import render
+
+from accounts.actors import Actor
+from accounts.roles import Permission
+from accounts.views import team_view
+from audit import selectors
+from audit.exports import streamed_export
+from audit.services import record_event
+
+FILTERS = ("action", "actor", "category", "since", "until", "target")
+
+
+def _filters(request) -> tuple[dict, str | None]:
+    values = {name: (request.GET.get(name) or "").strip() for name in FILTERS}
+    query, error = dict(values), None
+    for name, edge in (("since", time.min), ("until", time.max)):
+        if values[name]:
+            try:
+                query[name] = datetime.combine(datetime.strptime(values[name], "%Y-%m-%d").date(), edge,
+                                               tzinfo=timezone.utc)
+            except ValueError:
+                query[name], error = None, f"{name} must be a date like 2026-11-26."
+        else:
+            query[name] = None
+    return query, error
+
+
+@team_view(Permission.VIEW_AUDIT)
+def audit_page(request, access):
+    query, error = _filters(request)
+    events = selectors.team_events(access=access, **query)
+    from safety import CATEGORIES
+    return render(request, "audit/log.html", {
+        "access": access, "team": access.team, "events": events[:200], "total": events.count(), "error": error,
+        "filters": {k: request.GET.get(k, "") for k in FILTERS}, "categories": sorted(CATEGORIES),
+        "querystring": request.GET.urlencode()}, status=400 if error else 200)
+
+
+@team_view(Permission.VIEW_AUDIT)
+def audit_export(request, access):
+    query, _ = _filters(request)
+    fmt = "csv" if request.GET.get("format") == "csv" else "jsonl"
+    record_event(action="audit.exported", actor=Actor.from_request(request), team=access.team,
+                 details={"format": fmt, "filters": {k: v for k, v in request.GET.items() if k in FILTERS and v}})
+    return streamed_export(selectors.team_events(access=access, **query), fmt, f"audit-{access.team.slug}")
