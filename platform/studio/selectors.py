@@ -1,7 +1,7 @@
 """Reads for generation requests and clips, always scoped to the actor's team."""
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
 from accounts.errors import InvalidInput, NotFound
 from accounts.roles import Permission
@@ -17,6 +17,14 @@ def team_generations(*, access: TeamAccess, status: str | None = None) -> QueryS
             raise InvalidInput(f"Unknown status '{status}'. Statuses are: {', '.join(Status.values)}.")
         requests = requests.filter(status=status)
     return requests.order_by("-created_at", "-pk")
+
+
+def status_counts(*, access: TeamAccess) -> dict[str, int]:
+    """How many of the team's requests are in each status: the dashboard's numbers."""
+    rows = dict(team_generations(access=access).order_by().values_list("status").annotate(n=Count("pk")))
+    counts = {status: rows.get(status, 0) for status in Status.values}
+    counts["active"] = counts[Status.QUEUED] + counts[Status.RUNNING]
+    return counts
 
 
 def team_generation(*, access: TeamAccess, generation_id: int) -> GenerationRequest:

@@ -25,9 +25,12 @@ def _generation(access, generation_id):
 
 @team_view(Permission.VIEW_CLIPS)
 def studio_home(request, access, form=None, status=200, error=None):
+    from accounts.selectors import quota_status
     context = {"access": access, "team": access.team, "form": form or GenerationForm(), "error": error,
                "can_generate": access.allows(Permission.GENERATE),
-               "generations": selectors.team_generations(access=access)[:30]}
+               "generations": selectors.team_generations(access=access)[:30],
+               "quota": quota_status(access=access), "counts": selectors.status_counts(access=access),
+               "can_moderate": access.allows(Permission.MODERATE)}
     return render(request, "studio/home.html", context, status=status)
 
 
