@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -61,8 +62,18 @@ def _fast_dtype() -> torch.dtype:
     return torch.float32
 
 
-@lru_cache(maxsize=1)
+_loading = threading.Lock()
+
+
 def shared_encoder() -> SentenceEncoder:
+    # A lock: threads of a web server may all reach here first at once, and importing and
+    # loading a transformers model in two threads together fails.
+    with _loading:
+        return _shared_encoder()
+
+
+@lru_cache(maxsize=1)
+def _shared_encoder() -> SentenceEncoder:
     return SentenceEncoder()
 
 
