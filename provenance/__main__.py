@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from provenance.c2pa import DEV_ANCHORS, InvalidMediaError, SigningError, read
@@ -19,6 +20,12 @@ def _describe(store: KeyStore) -> str:
     identity = store.signing_identity()
     return (f"signing certificate {identity.serial:04d} ({identity.subject}), valid until "
             f"{identity.not_after:%Y-%m-%d}\ntrust anchor: {store.directory / 'root-ca.pem'}")
+
+
+def _watermark_key() -> bytes:
+    """The watermark key: HALLMARK_WATERMARK_KEY (the platform's secret) or the public development key."""
+    from provenance.watermark import DEFAULT_KEY
+    return os.environ.get("HALLMARK_WATERMARK_KEY", "").encode() or DEFAULT_KEY
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,11 +52,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "mark":
             from provenance.mark import mark
-            out = mark(args.input, args.output, payload=args.payload, keys=args.keys)
+            out = mark(args.input, args.output, payload=args.payload, keys=args.keys, key=_watermark_key())
             print(f"wrote {out}: watermark payload {args.payload.lower().removeprefix('0x').zfill(12)}, C2PA-signed")
         elif args.command == "detect":
             from provenance.detect import detect
-            report = detect(args.file, anchors=KeyStore(args.keys) if args.keys else DEV_ANCHORS)
+            report = detect(args.file, anchors=KeyStore(args.keys) if args.keys else DEV_ANCHORS, key=_watermark_key())
             if args.json:
                 print(json.dumps(report.to_dict(), indent=2, sort_keys=True))
             else:

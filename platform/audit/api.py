@@ -49,7 +49,7 @@ def export_events(request, format: str = "jsonl", action: str | None = None, act
     if format not in ("csv", "jsonl"):
         raise InvalidInput("format must be csv or jsonl.")
     access = key_access(request)
-    events = _events(request, action, actor, category, since, until, target)
+    events = _events(request, action, actor, category, since, until, target)  # checks the filters first
     record_event(action="audit.exported", actor=key_actor(request), team=access.team,
                  details={"format": format, "filters": {k: v for k, v in {
                      "action": action, "actor": actor, "category": category, "target": target,

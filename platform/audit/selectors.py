@@ -43,7 +43,12 @@ def team_events(*, access, action: str = "", actor: str = "", category: str = ""
     """A team's events, newest first, for its auditors. `action` matches a prefix ("moderation.")."""
     from accounts.roles import Permission
 
+    from accounts.errors import InvalidInput
+
     access.require(Permission.VIEW_AUDIT)
+    for name, value in (("action", action), ("actor", actor), ("category", category), ("target", target)):
+        if len(value) > 200 or any(ord(c) < 32 for c in value):
+            raise InvalidInput(f"The {name} filter must be at most 200 characters, without control characters.")
     events = AuditEvent.objects.filter(team=access.team)
     if action:
         events = events.filter(action__startswith=action)

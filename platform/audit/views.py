@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from datetime import datetime, time, timezone
 
+from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 
 from accounts.actors import Actor
+from accounts.errors import ServiceError
 from accounts.roles import Permission
 from accounts.views import team_view
 from audit import selectors
@@ -33,7 +35,10 @@ def _filters(request) -> tuple[dict, str | None]:
 @team_view(Permission.VIEW_AUDIT)
 def audit_page(request, access):
     query, error = _filters(request)
-    events = selectors.team_events(access=access, **query)
+    try:
+        events = selectors.team_events(access=access, **query)
+    except ServiceError as exc:
+        events, error = selectors.team_events(access=access), exc.message
     from safety import CATEGORIES
     return render(request, "audit/log.html", {
         "access": access, "team": access.team, "events": events[:200], "total": events.count(), "error": error,
@@ -43,8 +48,14 @@ def audit_page(request, access):
 
 @team_view(Permission.VIEW_AUDIT)
 def audit_export(request, access):
-    query, _ = _filters(request)
+    query, error = _filters(request)
+    if error:
+        return HttpResponseBadRequest(error, content_type="text/plain; charset=utf-8")
+    try:
+        events = selectors.team_events(access=access, **query)
+    except ServiceError as exc:
+        return HttpResponseBadRequest(exc.message, content_type="text/plain; charset=utf-8")
     fmt = "csv" if request.GET.get("format") == "csv" else "jsonl"
     record_event(action="audit.exported", actor=Actor.from_request(request), team=access.team,
                  details={"format": fmt, "filters": {k: v for k, v in request.GET.items() if k in FILTERS and v}})
-    return streamed_export(selectors.team_events(access=access, **query), fmt, f"audit-{access.team.slug}")
+    return streamed_export(events, fmt, f"audit-{access.team.slug}")

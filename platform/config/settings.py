@@ -13,6 +13,7 @@ HALLMARK_MEDIA_DIR      where clips are stored (default: <data dir>/media)
 HALLMARK_MODEL_DIR      the default model's checkpoint (default: generation/weights)
 HALLMARK_PROVENANCE_KEYS  C2PA key folder (python -m provenance init-keys); required in production
 HALLMARK_MAX_UPLOAD_BYTES  largest clip a verification accepts (default 50 MB)
+HALLMARK_WATERMARK_KEY  the watermark's secret key; required in production
 """
 from __future__ import annotations
 
@@ -197,6 +198,11 @@ HALLMARK_MODEL_NAME = "hallmark-spacetime-dit"
 HALLMARK_PROVENANCE_KEYS = _env("HALLMARK_PROVENANCE_KEYS", "")
 if PRODUCTION and not HALLMARK_PROVENANCE_KEYS:
     raise ImproperlyConfigured("HALLMARK_PROVENANCE_KEYS must be set in production (the C2PA signing key folder).")
+# The watermark's secret key: whoever holds it can make and read our mark. Development uses the
+# library's public default key (clips made in development are not evidence of anything).
+HALLMARK_WATERMARK_KEY = _env("HALLMARK_WATERMARK_KEY", "" if PRODUCTION else "hallmark-watermark-v1")
+if PRODUCTION and len(HALLMARK_WATERMARK_KEY or "") < 32:
+    raise ImproperlyConfigured("HALLMARK_WATERMARK_KEY must be set in production (32 characters or more, secret).")
 # Verification uploads: larger files are refused before they are read.
 HALLMARK_MAX_UPLOAD_BYTES = _env_int("HALLMARK_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)
 

@@ -13,6 +13,9 @@ from moderation.models import Appeal, TeamPolicy
 from studio.models import GenerationRequest, Status
 
 
+MAX_AGE_MINUTES = 366 * 24 * 60
+
+
 def review_queue(*, access: TeamAccess, category: str | None = None,
                  older_than_minutes: int | None = None) -> QuerySet[GenerationRequest]:
     """Held requests, oldest first; `category` keeps those flagged for it."""
@@ -25,6 +28,8 @@ def review_queue(*, access: TeamAccess, category: str | None = None,
             raise InvalidInput(f"Unknown category '{category}'.")
         queue = queue.filter(decision__categories__contains=[{"name": category}])
     if older_than_minutes:
+        if not 0 <= older_than_minutes <= MAX_AGE_MINUTES:
+            raise InvalidInput(f"older_than_minutes must be from 0 to {MAX_AGE_MINUTES} (a year).")
         queue = queue.filter(created_at__lte=timezone.now() - timedelta(minutes=older_than_minutes))
     return queue.order_by("created_at", "pk")
 
@@ -43,10 +48,10 @@ def pending_appeals(*, access: TeamAccess) -> QuerySet[Appeal]:
 
 
 def team_appeal(*, access: TeamAccess, appeal_id: int) -> Appeal:
+    access.require(Permission.MODERATE)
     appeal = Appeal.objects.filter(pk=appeal_id, request__team=access.team).select_related("request").first()
     if appeal is None:
         raise NotFound("No such appeal in this team.")
-    access.require(Permission.MODERATE)
     return appeal
 
 

@@ -75,6 +75,8 @@ def appeal_file(*, actor: Actor, access: TeamAccess, request: GenerationRequest,
         raise Forbidden("Only the person who made the request can appeal it.")
     if request.status not in (Status.BLOCKED, Status.REJECTED):
         raise Conflict("Only a blocked or rejected request can be appealed.")
+    if request.status == Status.REJECTED and not Review.objects.filter(request=request).exists():
+        raise Conflict("The rendered video failed the platform's content checks; that cannot be appealed.")
     if Appeal.objects.filter(request=request).exists():
         raise Conflict("This request has been appealed already; each request can be appealed once.")
     appeal = Appeal.objects.create(request=request, appellant=actor.user,

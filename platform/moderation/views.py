@@ -20,8 +20,11 @@ def queue_page(request, access):
     category = request.GET.get("category") or None
     older = request.GET.get("older_than_minutes") or None
     try:
-        queue = selectors.review_queue(access=access, category=category,
-                                       older_than_minutes=int(older) if older and older.isdigit() else None)
+        minutes = int(older) if older else None
+    except ValueError:
+        minutes = -1  # the selector says what is wrong
+    try:
+        queue = selectors.review_queue(access=access, category=category, older_than_minutes=minutes)
         error = None
     except ServiceError as exc:
         queue, error = selectors.review_queue(access=access), exc.message

@@ -97,7 +97,7 @@ def create_generation(request, payload: GenerationIn):
 @router.get("/generations", response=list[GenerationOut], summary="The team's generations, newest first")
 def list_generations(request, status: str | None = None, limit: int = 50, offset: int = 0):
     access = key_access(request)
-    limit, offset = max(1, min(limit, 200)), max(0, offset)
+    limit, offset = max(1, min(limit, 200)), max(0, min(offset, 10 ** 9))
     return [_out(r) for r in selectors.team_generations(access=access, status=status)[offset:offset + limit]]
 
 

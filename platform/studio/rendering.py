@@ -49,14 +49,26 @@ def render_generation(generation_id: int) -> str:
     request = services.generation_start(generation_id=generation_id)
     if request is None:
         return "nothing to do"
+    step = "render"
     try:
         frames = _frames(request)
+        step = "deliver"
+        return _check_and_deliver(request, frames)
     except RenderCancelled:
         return "cancelled"
-    except Exception:
-        logger.exception("generation %s: the model failed", generation_id)
-        services.generation_fail(generation_id=generation_id, reason="The model could not render this request.")
+    except Exception as exc:
+        # Whatever broke (the model, the disk, the signer), the request ends failed and refunded,
+        # never stuck in "rendering"; the requester can retry.
+        logger.exception("generation %s: %s failed", generation_id, step)
+        reason = ("The model could not render this request." if step == "render" else
+                  "The video could not be stored: " + (exc.strerror if isinstance(exc, OSError) and exc.strerror
+                                                       else "an internal error") + ".")
+        services.generation_fail(generation_id=generation_id, reason=reason)
         return "failed"
+
+
+def _check_and_deliver(request, frames) -> str:
+    generation_id = request.pk
     report = frame_checker().check(frames, request.params["fps"])
     if not report.passed:
         services.generation_fail(
@@ -101,7 +113,7 @@ def _deliver(request, frames, report):
     payload = request.watermark_payload
     keys = settings.HALLMARK_PROVENANCE_KEYS or None
     with tempfile.TemporaryDirectory(prefix="hallmark-render-") as folder:
-        marked = watermark.embed(frames, payload)
+        marked = watermark.embed(frames, payload, key=watermark_key())
         raw = write_h264(marked, Path(folder) / "raw.mp4", fps=fps)
         signed = sign(raw, Path(folder) / "clip.mp4", generation_id=str(request.pk), model=name, model_version=version,
                       soft_binding=SoftBinding(value=payload), keys=keys)
@@ -132,7 +144,11 @@ def watermark_in_file(path) -> str | None:
     accumulator = watermark.LumaAccumulator()
     for frame in luma_frames(path):
         accumulator.add(frame.luma)
-    return watermark.detect_accumulated(accumulator).payload
+    return watermark.detect_accumulated(accumulator, key=watermark_key()).payload
+
+
+def watermark_key() -> bytes:
+    return settings.HALLMARK_WATERMARK_KEY.encode()
 
 
 def _anchors(keys):

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.actors import SYSTEM, Actor
-from accounts.errors import Conflict, InvalidInput
+from accounts.errors import Conflict, Forbidden, InvalidInput
 from accounts.roles import Permission
 from accounts.selectors import TeamAccess
 from accounts.services import quota_refund, quota_reserve
@@ -25,6 +25,7 @@ MAX_PROMPT_CHARS = 2000
 DURATIONS = (1, 2, 3, 4)  # seconds at 8 fps: the default model is trained on 2-second clips
 FPS = 8
 SIZE = 256
+MAX_ATTEMPTS = 3  # renders whose worker died are tried again, this many times in all
 
 
 @dataclass(frozen=True)
@@ -86,8 +87,11 @@ def generation_request(*, actor: Actor, access: TeamAccess, prompt: str,
     except PromptError as exc:
         raise InvalidInput(str(exc)) from None
     render = params.render_params()
-    reservation = quota_reserve(actor=actor, team=access.team, video_seconds=params.duration_seconds)
     status = {"allow": Status.QUEUED, "review": Status.IN_REVIEW, "block": Status.BLOCKED}[decision["action"]]
+    # A blocked prompt costs nothing and is recorded even when the team is out of quota:
+    # attempts are exactly what moderators and auditors need to see.
+    reservation = None if status == Status.BLOCKED else \
+        quota_reserve(actor=actor, team=access.team, video_seconds=params.duration_seconds)
     now = timezone.now()
     request = GenerationRequest.objects.create(
         team=access.team, requested_by=access.membership.user, api_key=access.api_key, prompt=prompt,
@@ -97,9 +101,7 @@ def generation_request(*, actor: Actor, access: TeamAccess, prompt: str,
     record_event(action="generation.requested", actor=actor, team=access.team, target=request, details={
         "decision": _decision_summary(decision), "status": status, "params": render,
         "prompt_sha256": hashlib.sha256(prompt.encode()).hexdigest(), "prompt_chars": len(prompt)})
-    if status == Status.BLOCKED:
-        quota_refund(actor=actor, reservation=reservation, reason="blocked by policy")
-    elif status == Status.QUEUED:
+    if status == Status.QUEUED:
         enqueue_render(request)
     return request
 
@@ -108,10 +110,17 @@ def generation_request(*, actor: Actor, access: TeamAccess, prompt: str,
 def generation_cancel(*, actor: Actor, access: TeamAccess, request: GenerationRequest) -> GenerationRequest:
     access.require(Permission.GENERATE)
     request = GenerationRequest.objects.select_for_update().get(pk=request.pk)
+    _require_own_or_moderator(actor, access, request, "cancel")
     if request.status not in (Status.IN_REVIEW, Status.QUEUED, Status.RUNNING):
         raise Conflict(f"This request is {request.get_status_display().lower()}: there is nothing to cancel.")
-    _finish(request, Status.CANCELLED, actor=actor, action="generation.cancelled", reason="cancelled by the requester")
+    who = "the requester" if request.requested_by_id == actor.user.pk else "a moderator"
+    _finish(request, Status.CANCELLED, actor=actor, action="generation.cancelled", reason=f"cancelled by {who}")
     return request
+
+
+def _require_own_or_moderator(actor: Actor, access: TeamAccess, request: GenerationRequest, verb: str) -> None:
+    if request.requested_by_id != actor.user.pk and not access.allows(Permission.MODERATE):
+        raise Forbidden(f"Only the person who made this request, or a moderator, can {verb} it.")
 
 
 @transaction.atomic
@@ -121,6 +130,7 @@ def generation_retry(*, actor: Actor, access: TeamAccess, request: GenerationReq
 
     access.require(Permission.GENERATE)
     request = GenerationRequest.objects.select_for_update().get(pk=request.pk)
+    _require_own_or_moderator(actor, access, request, "retry")
     if request.status != Status.FAILED:
         raise Conflict("Only a failed request can be retried.")
     request.reservation = quota_reserve(actor=actor, team=request.team,
@@ -186,6 +196,10 @@ def generation_start(*, generation_id: int) -> GenerationRequest | None:
         return None
     if Clip.objects.filter(request=request).exists():  # finished before a crash hid it: settle it
         _mark_done(request)
+        return None
+    if request.attempts >= MAX_ATTEMPTS:  # it took its worker down every time: stop trying
+        _finish(request, Status.FAILED, actor=SYSTEM, action="generation.failed",
+                reason=f"Rendering stopped {request.attempts} times without finishing.")
         return None
     request.status, request.progress, request.attempts = Status.RUNNING, 0.0, request.attempts + 1
     request.started_at = request.updated_at = timezone.now()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 
 from django.db import transaction
-from procrastinate import JobContext, RetryStrategy
+from procrastinate import JobContext
 from procrastinate.contrib.django import app
 from procrastinate.exceptions import AlreadyEnqueued
 
@@ -14,8 +14,7 @@ RENDER_QUEUE = "render"
 STALLED_AFTER_SECONDS = 60  # no worker heartbeat for this long: the job's worker is gone
 
 
-@app.task(name="studio.render", queue=RENDER_QUEUE,
-          retry=RetryStrategy(max_attempts=3, wait=5, retry_exceptions={OSError}))
+@app.task(name="studio.render", queue=RENDER_QUEUE)
 def render(generation_id: int) -> str:
     from studio.rendering import render_generation
     return render_generation(generation_id)

@@ -78,8 +78,10 @@ def clip_file(request, access, generation_id: int):
         clip = selectors.team_clip(access=access, generation_id=generation_id)
     except NotFound as exc:
         raise Http404(exc.message) from None
-    services.clip_downloaded(actor=Actor.from_request(request), access=access, clip=clip)
-    return FileResponse(clip.file.open("rb"), content_type="video/mp4", as_attachment="download" in request.GET,
+    download = "download" in request.GET
+    if download:  # a download leaves the platform: audited; the page's player streaming it is not
+        services.clip_downloaded(actor=Actor.from_request(request), access=access, clip=clip)
+    return FileResponse(clip.file.open("rb"), content_type="video/mp4", as_attachment=download,
                         filename=f"hallmark-{generation_id}.mp4")
 
 

@@ -82,7 +82,8 @@ def _detect(path: Path) -> dict:
 
     keys = settings.HALLMARK_PROVENANCE_KEYS
     try:
-        result = detect(path, anchors=KeyStore(keys) if keys else DEV_ANCHORS, fingerprint_lookup=fingerprint_lookup)
+        result = detect(path, anchors=KeyStore(keys) if keys else DEV_ANCHORS, fingerprint_lookup=fingerprint_lookup,
+                        key=settings.HALLMARK_WATERMARK_KEY.encode())
     except MediaError as exc:
         raise InvalidInput(str(exc).replace("upload", "The file", 1)) from None
     return result.to_dict()
@@ -111,7 +112,10 @@ def _generation_of(report: dict) -> GenerationRequest | None:
     if report["fingerprint_match"]:
         candidates.append(int(report["fingerprint_match"]["reference"]))
     for pk in candidates:
-        found = GenerationRequest.objects.select_related("team", "requested_by").filter(pk=pk).first()
+        # Only a request that delivered a clip can have made one: an id in a mark or manifest
+        # that names anything else proves nothing.
+        found = GenerationRequest.objects.select_related("team", "requested_by").filter(
+            pk=pk, clip__isnull=False).first()
         if found is not None:
             return found
     return None
@@ -120,13 +124,23 @@ def _generation_of(report: dict) -> GenerationRequest | None:
 @transaction.atomic
 def _record(*, actor, access, file_name, size, sha256, container, report) -> VerificationOutcome:
     generation = _generation_of(report) if report["verdict"] != "no evidence" else None
+    if report["verdict"] == "ours" and generation is None and report["c2pa"]["state"] != "Trusted":
+        # A mark that names no clip we delivered is a trace, not proof.
+        report = {**report, "verdict": "likely ours",
+                  "explanation": report["explanation"] + " But it names no clip this platform delivered."}
     verification = Verification.objects.create(
         team=access.team if access else None, requested_by=actor.user, api_key=actor.api_key,
         file_name=_safe_name(file_name), size_bytes=size, sha256=sha256, container=container,
         verdict=report["verdict"], report=report, generation=generation)
+    owner = generation is not None and (access is None or generation.team_id == access.team.pk)
+    # The verifier's team sees the id only if the clip is its own; the owning team hears of the match.
     record_event(action="verification.completed", actor=actor, team=access.team if access else None,
                  target=verification, details={"verdict": report["verdict"], "sha256": sha256, "size_bytes": size,
-                                               "generation_id": generation.pk if generation else None})
+                                               "generation_id": generation.pk if owner else None,
+                                               "made_by_hallmark": generation is not None})
+    if generation is not None and not owner:
+        record_event(action="clip.verified_by_another_team", team=generation.team, target=generation,
+                     details={"verdict": report["verdict"], "sha256": sha256})
     return VerificationOutcome(verification, visible_report(verification, access))
 
 
@@ -137,9 +151,10 @@ def visible_report(verification: Verification, access: TeamAccess | None) -> dic
     owner = generation is not None and (access is None or access.team.pk == generation.team_id)
     made = None
     if generation is not None:
-        made = {"made_by": "Hallmark", "made_at": generation.created_at.isoformat()}
+        made = {"made_by": "Hallmark", "made_at": generation.created_at.date().isoformat()}
         if owner:
-            made.update(generation_id=generation.pk, team=generation.team.slug, prompt=generation.prompt,
+            made.update(made_at=generation.created_at.isoformat(), generation_id=generation.pk,
+                        team=generation.team.slug, prompt=generation.prompt,
                         requested_by=generation.requested_by.email)
     if not owner:
         report["c2pa"] = {**report["c2pa"], "generation_id": None, "soft_binding": None}

@@ -63,3 +63,14 @@ def test_the_audit_page_filters_by_date_and_says_what_is_wrong(scene, logged_in)
     assert page.status_code == 200 and b"generation.requested" in page.content and b"quota.reserved" not in page.content
     assert client.get(f"/t/{team.team.slug}/audit/", {"since": "yesterday"}).status_code == 400
     assert client.get(f"/t/{team.team.slug}/audit/", {"since": "2999-01-01"}).content.count(b"<code>") == 0
+
+
+def test_bad_filters_get_a_4xx_with_a_reason(scene, api_client, logged_in):
+    team, _ = scene
+    client = api_client(team.api_key(Role.AUDITOR))
+    assert client.get("/api/v1/audit/events", {"actor": "a\x00b"}).status_code == 400
+    assert client.get("/api/v1/audit/export", {"target": "x\x00"}).status_code == 400
+    page = logged_in(team.user(Role.AUDITOR))
+    assert page.get(f"/t/{team.team.slug}/audit/export/", {"since": "garbage"}).status_code == 400
+    assert page.get(f"/t/{team.team.slug}/audit/", {"actor": "\x00"}).status_code == 400
+    assert not AuditEvent.objects.filter(action="audit.exported").exists()  # refused exports are not exports

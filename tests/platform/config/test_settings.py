@@ -42,6 +42,7 @@ PRODUCTION = {
     "DJANGO_ALLOWED_HOSTS": "hallmark.example.org",
     "DATABASE_URL": "postgres://hallmark@db.example.org:5432/hallmark",
     "HALLMARK_PROVENANCE_KEYS": "/srv/hallmark/provenance-keys",
+    "HALLMARK_WATERMARK_KEY": secrets.token_urlsafe(32),
 }
 
 
@@ -52,7 +53,7 @@ def test_check_deploy_passes_under_production_settings():
 
 
 @pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL",
-                                     "HALLMARK_PROVENANCE_KEYS"])
+                                     "HALLMARK_PROVENANCE_KEYS", "HALLMARK_WATERMARK_KEY"])
 def test_production_refuses_to_start_without_its_secrets(missing):
     env = {k: v for k, v in PRODUCTION.items() if k != missing}
     result = _manage("check", **env)

@@ -125,3 +125,24 @@ def test_team_policy_tightens_the_gate_relaxes_within_bounds_and_is_audited(make
     assert any(c.get("shadow") for c in shadowed.decision["categories"])
     changes = AuditEvent.objects.filter(action="policy.changed").order_by("seq")
     assert changes.count() == 2 and changes.last().details["to"]["categories"]["graphic_violence"]["shadow"] is True
+
+
+def test_queue_and_list_parameters_out_of_range_are_4xx(make_team, api_client, logged_in):
+    team = make_team(moderator=1)
+    moderator = api_client(team.api_key(Role.MODERATOR))
+    assert moderator.get("/api/v1/moderation/queue", {"older_than_minutes": 10 ** 12}).status_code == 400
+    assert moderator.get("/api/v1/moderation/queue", {"older_than_minutes": "²"}).status_code == 422
+    page = logged_in(team.user(Role.MODERATOR)).get(f"/t/{team.team.slug}/moderation/",
+                                                   {"older_than_minutes": "²"})
+    assert page.status_code == 200 and b"older_than_minutes must be" in page.content
+    assert api_client(team.api_key()).get("/api/v1/generations", {"offset": 10 ** 20}).status_code in (200, 422)
+
+
+def test_a_frame_check_rejection_cannot_be_appealed(make_team):
+    team = make_team(member=1)
+    request = _request(team, "a red ball rolls left across a meadow")
+    studio.generation_start(generation_id=request.pk)
+    studio.generation_fail(generation_id=request.pk, rejected=True, reason="frames failed")
+    with pytest.raises(Conflict, match="content checks"):
+        services.appeal_file(actor=team.actor(Role.MEMBER), access=team.access(Role.MEMBER), request=request,
+                             statement="please")

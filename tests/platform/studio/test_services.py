@@ -78,3 +78,40 @@ def test_auditors_cannot_generate_or_list_and_other_teams_see_nothing(make_team)
     with pytest.raises(NotFound):
         selectors.team_generation(access=other.access(), generation_id=request.pk)
     assert list(selectors.team_generations(access=other.access())) == []
+
+
+def test_blocked_prompts_are_recorded_even_when_the_quota_is_spent(make_team):
+    from audit.models import AuditEvent
+    team = make_team()
+    quota_set(team=team.team, clips_per_day=0, video_seconds_per_month=0)
+    blocked = _request(team, prompt="a naked child on a beach")
+    assert blocked.status == Status.BLOCKED and blocked.reservation is None
+    assert AuditEvent.objects.filter(action="generation.requested", details__decision__action="block").exists()
+    with pytest.raises(QuotaExceeded):
+        _request(team)
+
+
+def test_only_the_requester_or_a_moderator_cancels(make_team):
+    team = make_team(member=2, moderator=1)
+    from accounts.actors import Actor
+    from accounts.selectors import access_team_by_slug
+    first, second = team.people[Role.MEMBER]
+    mine = services.generation_request(actor=Actor(user=first), access=access_team_by_slug(user=first, slug=team.team.slug),
+                                       prompt="a red ball rolls left across a meadow", params=PARAMS)
+    with pytest.raises(Forbidden, match="Only the person"):
+        services.generation_cancel(actor=Actor(user=second), access=access_team_by_slug(user=second, slug=team.team.slug),
+                                   request=mine)
+    cancelled = services.generation_cancel(actor=team.actor(Role.MODERATOR), access=team.access(Role.MODERATOR),
+                                           request=mine)
+    cancelled.reservation.refresh_from_db()
+    assert cancelled.status == Status.CANCELLED and "moderator" in cancelled.reservation.refund_reason
+
+
+def test_a_render_that_keeps_killing_its_worker_fails_after_three_attempts(make_team):
+    team = make_team()
+    request = _request(team)
+    for attempt in (1, 2, 3):
+        assert services.generation_start(generation_id=request.pk).attempts == attempt
+    assert services.generation_start(generation_id=request.pk) is None
+    request.refresh_from_db()
+    assert request.status == Status.FAILED and request.reservation.refunded_at is not None

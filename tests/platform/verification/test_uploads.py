@@ -1,5 +1,6 @@
 """Verification uploads: size cap, magic bytes, damaged files, and a report for an unmarked clip."""
 import io
+import json
 
 import numpy as np
 import pytest
@@ -79,3 +80,33 @@ def test_upload_larger_than_it_declares_is_stopped_while_reading(client, setting
     settings.HALLMARK_MAX_UPLOAD_BYTES = len(unmarked_mp4) + 70_000  # declared size passes, the data does not
     response = _post(client, unmarked_mp4 + bytes(100_000))
     assert response.status_code == 413
+
+
+def test_an_oversized_upload_from_the_page_gets_the_413_page_not_a_csrf_error(make_team, settings, unmarked_mp4):
+    from django.test import Client
+    team = make_team(member=1)
+    settings.HALLMARK_MAX_UPLOAD_BYTES = 4096
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(team.user("member"))
+    page = client.get(f"/t/{team.team.slug}/verify/")
+    token = page.cookies["csrftoken"].value
+    upload = io.BytesIO(unmarked_mp4 + bytes(200_000))
+    upload.name = "big.mp4"
+    response = client.post(f"/t/{team.team.slug}/verify/", {"csrfmiddlewaretoken": token, "file": upload})
+    assert response.status_code == 413 and b"verification limit" in response.content
+
+
+def test_a_mark_naming_a_request_that_made_no_clip_names_nothing(make_team, api_client, tmp_path):
+    from studio import services as studio
+    from studio.models import Status
+    from provenance import watermark
+    owner, stranger = make_team(), make_team()
+    blocked = studio.generation_request(actor=owner.actor(), access=owner.access(), prompt="a naked child on a beach")
+    assert blocked.status == Status.BLOCKED
+    y, x = np.mgrid[0:256, 0:256]
+    frames = np.stack([np.stack([x // 2 + t, y // 2, np.full_like(x, 120)], -1) for t in range(16)]).astype(np.uint8)
+    forged = write_h264(watermark.embed(frames, blocked.watermark_payload), tmp_path / "forged.mp4", fps=8)
+    for team in (owner, stranger):
+        report = _post(api_client(team.api_key("admin")), forged.read_bytes()).json()
+        assert report["verdict"] == "likely ours" and report["generation"] is None
+        assert "a naked child" not in json.dumps(report)
