@@ -63,10 +63,15 @@ class HallmarkVideoPipeline(DiffusionPipeline):
         generator: torch.Generator | None = None,
         fps: int = 8,
         callback_on_step_end=None,
+        context_frames: np.ndarray | None = None,
     ) -> HallmarkVideoOutput:
         """`callback_on_step_end(pipeline, step, timestep, {"latents": …})`, as in diffusers, is
         called after every denoising step and returns the (possibly changed) kwargs; raising
-        from it stops the render (the platform uses it for progress and cancellation)."""
+        from it stops the render (the platform uses it for progress and cancellation).
+
+        `context_frames` (K×H×W×3 uint8, K < num_frames) continue a clip: the first K frames
+        are held to them by replacement — after every step their latents are reset to the
+        context's latents noised to the current level — and the model fills in the rest."""
         validate_request(prompt, negative_prompt, num_frames, height, width, num_inference_steps, guidance_scale, fps)
         if generator is None:
             generator = torch.Generator().manual_seed(seed if seed is not None else int(torch.seed() % 2**31))
@@ -76,6 +81,7 @@ class HallmarkVideoPipeline(DiffusionPipeline):
         latent_size = NATIVE_SIZE // self.vae.config.downsample
         # Noise is drawn on the CPU so a seed gives the same clip on any device.
         latents = torch.randn((1, channels, num_frames, latent_size, latent_size), generator=generator).to(device)
+        context = self._context_latents(context_frames, num_frames, generator, device)
         self.scheduler.set_timesteps(num_inference_steps, device=device)
         use_guidance = guidance_scale != 1.0
         for step, t in enumerate(self.scheduler.timesteps):
@@ -86,12 +92,30 @@ class HallmarkVideoPipeline(DiffusionPipeline):
             else:
                 velocity = self.transformer(latents, t.expand(1), text[:1], mask[:1])
             latents = self.scheduler.step(velocity, t, latents).prev_sample
+            if context is not None:
+                known, noise = context
+                sigma = self.scheduler.sigmas[step + 1].to(device)
+                latents[:, :, : known.shape[2]] = (1 - sigma) * known + sigma * noise
             if callback_on_step_end is not None:
                 latents = callback_on_step_end(self, step, t, {"latents": latents}).get("latents", latents)
         video = self.vae.decode(latents.to(self.vae.device))[0]  # T×3×64×64
         if (height, width) != (NATIVE_SIZE, NATIVE_SIZE):
             video = F.interpolate(video, size=(height, width), mode="bicubic", align_corners=False)
         return HallmarkVideoOutput(frames=tensor_to_frames(video), fps=fps)
+
+
+    def _context_latents(self, frames, num_frames: int, generator, device):
+        if frames is None:
+            return None
+        frames = np.asarray(frames)
+        if frames.ndim != 4 or frames.shape[-1] != 3 or frames.dtype != np.uint8 or not 0 < len(frames) < num_frames:
+            raise GenerationInputError(f"Context frames must be 1 to {num_frames - 1} uint8 RGB frames.")
+        video = torch.from_numpy(frames).permute(0, 3, 1, 2).float() / 127.5 - 1
+        if video.shape[-2:] != (NATIVE_SIZE, NATIVE_SIZE):
+            video = F.interpolate(video, size=(NATIVE_SIZE, NATIVE_SIZE), mode="area")
+        known = self.vae.encode(video.unsqueeze(0).to(self.vae.device)).to(device)
+        noise = torch.randn(known.shape, generator=generator).to(device)
+        return known, noise
 
 
 def validate_request(prompt, negative_prompt, num_frames, height, width, steps, guidance, fps) -> None:
