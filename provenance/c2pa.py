@@ -28,7 +28,8 @@ TRAINED_ALGORITHMIC_MEDIA = "http://cv.iptc.org/newscodes/digitalsourcetype/trai
 GENERATION_LABEL = "com.hallmark.generation"
 TRAINING_MINING_LABEL = "cawg.training-mining"
 SOFT_BINDING_LABEL = "c2pa.soft-binding"
-WATERMARK_ALG = "com.hallmark.watermark.1"  # entity-specific soft-binding algorithm name
+WATERMARK_ALG = "com.hallmark.watermark.1"
+PARENT_ID = "parent"  # the ingredient label an extended clip's actions point at  # entity-specific soft-binding algorithm name
 CLAIM_GENERATOR = {"name": "Hallmark", "version": "0.1.0"}
 _TRAINING_MINING_USES = ("cawg.ai_generative_training", "cawg.ai_inference", "cawg.ai_training", "cawg.data_mining")
 _FIELD_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:+\-/]{0,127}$")  # ids and model names, not free text
@@ -68,6 +69,7 @@ class ManifestReport:
     generation_id: str | None = None
     model: str | None = None
     model_version: str | None = None
+    ingredients: tuple[dict, ...] = ()  # title, relationship, and our generation id when the ingredient is ours
     error: str | None = None  # why a manifest that is present could not be parsed
 
     def assertion(self, label: str) -> dict | None:
@@ -89,7 +91,13 @@ class ManifestReport:
     def to_dict(self) -> dict:
         out = asdict(self)
         out["failure_codes"] = list(self.failure_codes)
+        out["ingredients"] = list(self.ingredients)
         return out
+
+    @property
+    def parent_generation_id(self) -> str | None:
+        parents = [i for i in self.ingredients if i.get("relationship") == "parentOf"]
+        return parents[0].get("generation_id") if parents else None
 
 
 # ---------------------------------------------------------------------------- input checks
@@ -169,14 +177,16 @@ def _soft_binding(value: SoftBinding | bytes | str | None) -> SoftBinding | None
 # ---------------------------------------------------------------------------- signing
 
 def build_manifest(*, generation_id: str, model: str, model_version: str,
-                   soft_binding: SoftBinding | None = None) -> dict:
-    """The manifest definition c2pa signs (also useful to inspect what a clip will claim)."""
+                   soft_binding: SoftBinding | None = None, extends: bool = False) -> dict:
+    """The manifest definition c2pa signs (also useful to inspect what a clip will claim).
+
+    `extends`: the clip continues a parent clip (a `parentOf` ingredient), so its history is
+    "opened the parent, then the model edited it" rather than "created from nothing"."""
+    made = {"digitalSourceType": TRAINED_ALGORITHMIC_MEDIA, "softwareAgent": {"name": model, "version": model_version}}
+    actions = ([{"action": "c2pa.opened", "parameters": {"ingredientIds": [PARENT_ID]}},
+                {"action": "c2pa.edited", **made}] if extends else [{"action": "c2pa.created", **made}])
     assertions = [
-        {"label": "c2pa.actions", "data": {"actions": [{
-            "action": "c2pa.created",
-            "digitalSourceType": TRAINED_ALGORITHMIC_MEDIA,
-            "softwareAgent": {"name": model, "version": model_version},
-        }]}},
+        {"label": "c2pa.actions", "data": {"actions": actions}},
         {"label": TRAINING_MINING_LABEL, "data": {"entries": {
             use: {"use": "notAllowed"} for use in _TRAINING_MINING_USES}}},
         {"label": GENERATION_LABEL, "data": {
@@ -196,7 +206,7 @@ def _key_store(keys: KeyStore | str | os.PathLike | None) -> KeyStore:
 
 def sign(in_mp4: str | os.PathLike, out_mp4: str | os.PathLike, *, generation_id: str, model: str,
          model_version: str, soft_binding: SoftBinding | bytes | str | None = None,
-         keys: KeyStore | str | os.PathLike | None = None) -> Path:
+         keys: KeyStore | str | os.PathLike | None = None, parent: str | os.PathLike | None = None) -> Path:
     """Write `out_mp4`: `in_mp4` with a signed C2PA manifest embedded. `keys` None → development keys.
 
     The output appears atomically (written beside it, then renamed), so a job that runs twice
@@ -204,10 +214,12 @@ def sign(in_mp4: str | os.PathLike, out_mp4: str | os.PathLike, *, generation_id
     """
     in_mp4, out_mp4 = Path(in_mp4), Path(out_mp4)
     check_mp4(in_mp4)
+    if parent is not None:
+        check_mp4(parent)
     manifest = build_manifest(generation_id=_check_field("generation_id", generation_id),
                               model=_check_field("model", model),
                               model_version=_check_field("model_version", model_version),
-                              soft_binding=_soft_binding(soft_binding))
+                              soft_binding=_soft_binding(soft_binding), extends=parent is not None)
     store = _key_store(keys)
     identity = store.signing_identity()
     settings = {**_OFFLINE, "builder": {"thumbnail": {"enabled": False}},
@@ -220,6 +232,10 @@ def sign(in_mp4: str | os.PathLike, out_mp4: str | os.PathLike, *, generation_id
                 c2pa.Signer.from_info(c2pa.C2paSignerInfo(c2pa.C2paSigningAlg.ES256, identity.chain_pem,
                                                           identity.key_pem, None)) as signer, \
                 c2pa.Builder(manifest, context=context) as builder:
+            if parent is not None:  # the parent's own manifest travels inside ours
+                with open(parent, "rb") as parent_file:
+                    builder.add_ingredient({"title": Path(parent).name, "relationship": "parentOf",
+                                            "label": PARENT_ID, "instance_id": PARENT_ID}, MIME, parent_file)
             builder.sign(signer, MIME, source, dest)
         os.chmod(tmp, 0o644)
         os.replace(tmp, out_mp4)
@@ -293,6 +309,7 @@ def _report(reader: "c2pa.Reader") -> ManifestReport:
     if state not in ("Trusted", "Valid", "Invalid"):
         state = "Invalid"
     manifest = reader.get_active_manifest() or {}
+    store = (json.loads(reader.json()) or {}).get("manifests", {})
     assertions: dict[str, dict] = {}
     for item in manifest.get("assertions", []):
         label = item.get("label", "")
@@ -311,7 +328,16 @@ def _report(reader: "c2pa.Reader") -> ManifestReport:
         generation_id=ours.get("generation_id") if isinstance(ours, dict) else None,
         model=ours.get("model") if isinstance(ours, dict) else None,
         model_version=ours.get("model_version") if isinstance(ours, dict) else None,
+        ingredients=tuple(_ingredient(item, store) for item in manifest.get("ingredients", [])),
     )
+
+
+def _ingredient(item: dict, store: dict) -> dict:
+    found = {"title": item.get("title"), "relationship": item.get("relationship")}
+    for assertion in (store.get(item.get("active_manifest") or "", {}) or {}).get("assertions", []):
+        if assertion.get("label") == GENERATION_LABEL and isinstance(assertion.get("data"), dict):
+            found["generation_id"] = assertion["data"].get("generation_id")
+    return found
 
 
 def report_json(report: ManifestReport) -> str:

@@ -46,7 +46,7 @@ class DetectionReport:
             "explanation": self.explanation,
             "c2pa": {"state": c2pa.state, "failure_codes": list(c2pa.failure_codes), "signer": c2pa.signer,
                      "issuer": c2pa.issuer, "generation_id": c2pa.generation_id, "model": c2pa.model,
-                     "model_version": c2pa.model_version,
+                     "model_version": c2pa.model_version, "parent_generation_id": c2pa.parent_generation_id,
                      "soft_binding": c2pa.soft_binding.value if c2pa.soft_binding else None},
             "watermark": self.watermark.to_dict(),
             "fingerprint": self.fingerprint.hex,

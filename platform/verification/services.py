@@ -157,7 +157,8 @@ def visible_report(verification: Verification, access: TeamAccess | None) -> dic
                         team=generation.team.slug, prompt=generation.prompt,
                         requested_by=generation.requested_by.email)
     if not owner:
-        report["c2pa"] = {**report["c2pa"], "generation_id": None, "soft_binding": None}
+        report["c2pa"] = {**report["c2pa"], "generation_id": None, "soft_binding": None,
+                          "parent_generation_id": None}
         report["watermark"] = {**report["watermark"], "payload": None}
         if report["fingerprint_match"]:
             report["fingerprint_match"] = {"distance": report["fingerprint_match"]["distance"]}

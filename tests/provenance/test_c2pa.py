@@ -150,3 +150,17 @@ def test_command_line_read(signed, keys):
     assert done.returncode == 0, done.stderr
     out = json.loads(done.stdout)
     assert out["state"] == "Trusted" and out["generation_id"] == GEN_ID
+
+
+def test_an_extension_names_its_parent_as_an_ingredient(clip_maker, keys, tmp_path):
+    parent = sign(clip_maker(tmp_path / "p.mp4"), tmp_path / "parent.mp4", generation_id="41", model="hallmark-dit",
+                  model_version="2025.1", keys=keys)
+    child = sign(clip_maker(tmp_path / "c.mp4", seed=2), tmp_path / "child.mp4", generation_id="42",
+                 model="hallmark-dit", model_version="2025.1", keys=keys, parent=parent)
+    report = read(child, anchors=keys)
+    assert report.state == "Trusted" and report.generation_id == "42"
+    assert report.parent_generation_id == "41"
+    assert report.ingredients[0]["relationship"] == "parentOf"
+    actions = [a["action"] for a in report.assertion("c2pa.actions")["actions"]]
+    assert actions == ["c2pa.opened", "c2pa.edited"]
+    assert read(parent, anchors=keys).parent_generation_id is None
