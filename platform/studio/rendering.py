@@ -1,14 +1,16 @@
 """The worker's render: model → frame checks → watermark → H.264 → C2PA → fingerprint → storage.
 
-Each step is safe to repeat: the clip's file name is fixed by the request, a second upload
-replaces a leftover from a crashed attempt, and `generation_complete` makes one Clip row at
-most. A request cancelled mid-render stops at the next denoising step.
+Each step is safe to repeat: every attempt stores its file under a name of its own,
+`generation_complete` records one Clip per request at most, and an attempt that finds the
+clip already recorded (or the request cancelled) deletes its own file. A request cancelled
+mid-render stops at the next denoising step.
 """
 from __future__ import annotations
 
 import hashlib
 import logging
 import tempfile
+import uuid
 from functools import lru_cache
 from pathlib import Path
 
@@ -122,9 +124,9 @@ def _deliver(request, frames, report):
         # states what a verifier will find, not what we meant to embed.
         found = watermark_in_file(signed)
         data = signed.read_bytes()
-        storage_name = f"clips/{request.team.slug}/{payload}.mp4"
-        if default_storage.exists(storage_name):  # left by an attempt that died before finishing
-            default_storage.delete(storage_name)
+        # A name of its own per attempt: two renders of one request (a worker wrongly thought
+        # dead) never overwrite each other's file; the one recorded first wins.
+        storage_name = f"clips/{request.team.slug}/{payload}-{uuid.uuid4().hex[:8]}.mp4"
         with open(signed, "rb") as fh:
             stored = default_storage.save(storage_name, File(fh, name=f"{payload}.mp4"))
     clip = services.generation_complete(generation_id=request.pk, clip_fields={
@@ -133,8 +135,8 @@ def _deliver(request, frames, report):
         "fingerprint": fingerprint_frames(marked, fps).to_bytes(), "model": name, "model_version": version,
         "frames": len(frames), "fps": fps, "width": frames.shape[2], "height": frames.shape[1],
         "frame_check": _frame_report(report)})
-    if clip is None:
-        default_storage.delete(stored)  # cancelled while we encoded: deliver nothing
+    if clip is None or clip.file.name != stored:
+        default_storage.delete(stored)  # cancelled while we encoded, or another attempt finished first
     return clip
 
 

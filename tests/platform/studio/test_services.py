@@ -115,3 +115,24 @@ def test_a_render_that_keeps_killing_its_worker_fails_after_three_attempts(make_
     assert services.generation_start(generation_id=request.pk) is None
     request.refresh_from_db()
     assert request.status == Status.FAILED and request.reservation.refunded_at is not None
+
+
+def test_two_deliveries_of_one_request_leave_one_clip_and_one_file(make_team, settings, tmp_path):
+    import numpy as np
+
+    from studio.gate import frame_checker
+    from studio.models import Clip
+    from studio.rendering import _deliver
+    settings.MEDIA_ROOT = tmp_path / "media"
+    team = make_team()
+    request = _request(team)
+    request = services.generation_start(generation_id=request.pk)
+    y, x = np.mgrid[0:256, 0:256]
+    frames = np.stack([np.stack([x // 2 + t, y // 2, np.full_like(x, 90)], -1) for t in range(16)]).astype(np.uint8)
+    report = frame_checker().check(frames, 8)
+    first = _deliver(request, frames, report)
+    second = _deliver(request, frames, report)  # a second worker finishing the same request
+    assert first.pk == second.pk and Clip.objects.filter(request=request).count() == 1
+    stored = list((tmp_path / "media" / "clips").rglob("*.mp4"))
+    assert [p.name for p in stored] == [first.file.name.rsplit("/", 1)[-1]]
+    assert first.watermark_verified and first.c2pa_state == "Trusted"
