@@ -75,6 +75,14 @@ def detect(path: str | Path, *, anchors=DEV_ANCHORS, key: bytes = wm.DEFAULT_KEY
     return DetectionReport(verdict, explanation, manifest, mark, fingerprint, match)
 
 
+def watermark_in_file(path: str | Path, *, key: bytes = wm.DEFAULT_KEY) -> wm.WatermarkResult:
+    """Only the watermark: what `detect` reads from the frames, without C2PA or fingerprints."""
+    accumulator = wm.LumaAccumulator()
+    for frame in luma_frames(Path(path), max_frames=MAX_FRAMES):
+        accumulator.add(frame.luma)
+    return wm.detect_accumulated(accumulator, key=key)
+
+
 def _manifest(path: Path, anchors) -> ManifestReport:
     try:
         check_mp4(path)

@@ -26,13 +26,6 @@ class MediaError(ValueError):
 
 
 @dataclass(frozen=True)
-class VideoInfo:
-    width: int
-    height: int
-    fps: float
-
-
-@dataclass(frozen=True)
 class LumaFrame:
     time: float  # seconds from the start of the stream
     luma: np.ndarray  # H×W uint8, at most ANALYSIS_SIDE on the longer side
@@ -67,13 +60,6 @@ def _checked_stream(container, name: str):
     if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
         raise MediaError(f"{name} declares frames of {width}×{height}, beyond the {MAX_SIDE}-pixel limit.")
     return stream
-
-
-def probe(path: str | Path) -> VideoInfo:
-    path = Path(path)
-    with _open(path) as container:
-        stream = _checked_stream(container, path.name)
-        return VideoInfo(stream.codec_context.width, stream.codec_context.height, float(stream.average_rate or 0))
 
 
 def luma_frames(path: str | Path, *, max_frames: int = 1800, max_seconds: float = 30.0,

@@ -87,7 +87,6 @@ class QuotaOut(Schema):
     video_seconds_this_month: int
 
 
-_access, _actor = key_access, key_actor
 
 
 def _member_out(m) -> dict:
@@ -102,7 +101,7 @@ def _key_out(k) -> dict:
 
 @router.get("/me", response=MeOut, summary="The key's owner, team, role and effective permissions")
 def me(request):
-    access = _access(request)
+    access = key_access(request)
     user = access.membership.user
     return {"email": user.email, "display_name": user.display_name,
             "team": {"slug": access.team.slug, "name": access.team.name}, "role": access.membership.role,
@@ -111,44 +110,44 @@ def me(request):
 
 @router.get("/quota", response=QuotaOut, summary="The team's quota and what is used")
 def quota(request):
-    status = selectors.quota_status(access=_access(request))
+    status = selectors.quota_status(access=key_access(request))
     return status.__dict__
 
 
 @router.get("/members", response=list[MemberOut], summary="Team members (admin)")
 def members(request):
-    access = _access(request).require(Permission.MANAGE_TEAM)
+    access = key_access(request).require(Permission.MANAGE_TEAM)
     return [_member_out(m) for m in selectors.team_members(access=access)]
 
 
 @router.patch("/members/{membership_id}", response=MemberOut, summary="Change a member's role (admin)")
 def member_change_role(request, membership_id: int, payload: RoleIn):
-    access = _access(request).require(Permission.MANAGE_TEAM)
+    access = key_access(request).require(Permission.MANAGE_TEAM)
     membership = selectors.team_membership(access=access, membership_id=membership_id)
-    membership = services.membership_change_role(actor=_actor(request), access=access, membership=membership,
+    membership = services.membership_change_role(actor=key_actor(request), access=access, membership=membership,
                                                  role=payload.role.value)
     return _member_out(membership)
 
 
 @router.delete("/members/{membership_id}", response={204: None}, summary="Remove a member (admin)")
 def member_remove(request, membership_id: int):
-    access = _access(request).require(Permission.MANAGE_TEAM)
+    access = key_access(request).require(Permission.MANAGE_TEAM)
     membership = selectors.team_membership(access=access, membership_id=membership_id)
-    services.membership_remove(actor=_actor(request), access=access, membership=membership)
+    services.membership_remove(actor=key_actor(request), access=access, membership=membership)
     return Status(204, None)
 
 
 @router.get("/invitations", response=list[InvitationOut], summary="Open invitations (admin)")
 def invitations(request):
-    access = _access(request).require(Permission.MANAGE_TEAM)
+    access = key_access(request).require(Permission.MANAGE_TEAM)
     return [{"id": i.pk, "email": i.email, "role": i.role, "expires_at": i.expires_at}
             for i in selectors.team_open_invitations(access=access)]
 
 
 @router.post("/invitations", response={201: InvitationOut}, summary="Invite someone by email (admin)")
 def invitation_create(request, payload: InvitationIn):
-    access = _access(request).require(Permission.MANAGE_TEAM)
-    issued = services.invitation_create(actor=_actor(request), access=access, email=payload.email,
+    access = key_access(request).require(Permission.MANAGE_TEAM)
+    issued = services.invitation_create(actor=key_actor(request), access=access, email=payload.email,
                                         role=payload.role.value)
     i = issued.invitation
     url = request.build_absolute_uri(f"/invitations/{issued.token}/")
@@ -157,22 +156,22 @@ def invitation_create(request, payload: InvitationIn):
 
 @router.delete("/invitations/{invitation_id}", response={204: None}, summary="Revoke an open invitation (admin)")
 def invitation_revoke(request, invitation_id: int):
-    access = _access(request).require(Permission.MANAGE_TEAM)
+    access = key_access(request).require(Permission.MANAGE_TEAM)
     invitation = selectors.team_invitation(access=access, invitation_id=invitation_id)
-    services.invitation_revoke(actor=_actor(request), access=access, invitation=invitation)
+    services.invitation_revoke(actor=key_actor(request), access=access, invitation=invitation)
     return Status(204, None)
 
 
 @router.get("/api-keys", response=list[ApiKeyOut], summary="The team's API keys (admin)")
 def api_keys(request):
-    access = _access(request).require(Permission.MANAGE_TEAM)
+    access = key_access(request).require(Permission.MANAGE_TEAM)
     return [_key_out(k) for k in selectors.team_api_keys(access=access)]
 
 
 @router.post("/api-keys", response={201: NewApiKeyOut}, summary="Create an API key; the token is shown once (admin)")
 def api_key_create(request, payload: ApiKeyIn):
-    access = _access(request).require(Permission.MANAGE_TEAM)
-    issued = services.api_key_create(actor=_actor(request), access=access, name=payload.name,
+    access = key_access(request).require(Permission.MANAGE_TEAM)
+    issued = services.api_key_create(actor=key_actor(request), access=access, name=payload.name,
                                      scopes=[scope.value for scope in payload.scopes],
                                      expires_in_days=payload.expires_in_days)
     return Status(201, {**_key_out(issued.api_key), "token": issued.token})
@@ -180,6 +179,6 @@ def api_key_create(request, payload: ApiKeyIn):
 
 @router.delete("/api-keys/{key_id}", response=ApiKeyOut, summary="Revoke an API key (admin)")
 def api_key_revoke(request, key_id: int):
-    access = _access(request).require(Permission.MANAGE_TEAM)
+    access = key_access(request).require(Permission.MANAGE_TEAM)
     key = selectors.team_api_key(access=access, key_id=key_id)
-    return _key_out(services.api_key_revoke(actor=_actor(request), access=access, api_key=key))
+    return _key_out(services.api_key_revoke(actor=key_actor(request), access=access, api_key=key))

@@ -85,7 +85,7 @@ def _fail(request, access, exc: ServiceError, **extra) -> HttpResponse:
 @require_POST
 @team_view(Permission.MANAGE_TEAM)
 def member_change_role(request, access, membership_id: int):
-    membership = _or_404(selectors.team_membership, access=access, membership_id=membership_id)
+    membership = or_404(selectors.team_membership, access=access, membership_id=membership_id)
     form = RoleForm(request.POST)
     if not form.is_valid():
         return _render_team(request, access, status=400, error="Unknown role: " + request.POST.get("role", ""))
@@ -101,7 +101,7 @@ def member_change_role(request, access, membership_id: int):
 @require_POST
 @team_view(Permission.MANAGE_TEAM)
 def member_remove(request, access, membership_id: int):
-    membership = _or_404(selectors.team_membership, access=access, membership_id=membership_id)
+    membership = or_404(selectors.team_membership, access=access, membership_id=membership_id)
     try:
         services.membership_remove(actor=Actor.from_request(request), access=access, membership=membership)
     except ServiceError as exc:
@@ -129,7 +129,7 @@ def invitation_create(request, access):
 @require_POST
 @team_view(Permission.MANAGE_TEAM)
 def invitation_revoke(request, access, invitation_id: int):
-    invitation = _or_404(selectors.team_invitation, access=access, invitation_id=invitation_id)
+    invitation = or_404(selectors.team_invitation, access=access, invitation_id=invitation_id)
     try:
         services.invitation_revoke(actor=Actor.from_request(request), access=access, invitation=invitation)
     except ServiceError as exc:
@@ -154,7 +154,7 @@ def api_key_create(request, access):
 @require_POST
 @team_view(Permission.MANAGE_TEAM)
 def api_key_revoke(request, access, key_id: int):
-    key = _or_404(selectors.team_api_key, access=access, key_id=key_id)
+    key = or_404(selectors.team_api_key, access=access, key_id=key_id)
     try:
         services.api_key_revoke(actor=Actor.from_request(request), access=access, api_key=key)
     except ServiceError as exc:
@@ -192,8 +192,19 @@ def invitation_accept(request, token: str):
     return redirect("accounts:team", slug=membership.team.slug)
 
 
-def _or_404(selector, **kwargs):
+def or_404(selector, **kwargs):
+    """A selector's result, or the 404 page with its message."""
     try:
         return selector(**kwargs)
     except NotFound as exc:
         raise Http404(exc.message) from None
+
+
+def act_and_redirect(request, action, done: str, to: str, **to_kwargs):
+    """Run a service call from a form; its message (or its error) shows on the page redirected to."""
+    try:
+        action()
+        messages.success(request, done)
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    return redirect(to, **to_kwargs)

@@ -8,8 +8,7 @@ from ninja import Router, Schema
 from accounts.errors import InvalidInput
 from api.auth import key_access, key_actor
 from audit import selectors
-from audit.exports import streamed_export
-from audit.services import record_event
+from audit.exports import audited_export
 
 router = Router(tags=["audit"])
 
@@ -50,9 +49,6 @@ def export_events(request, format: str = "jsonl", action: str | None = None, act
         raise InvalidInput("format must be csv or jsonl.")
     access = key_access(request)
     events = _events(request, action, actor, category, since, until, target)  # checks the filters first
-    record_event(action="audit.exported", actor=key_actor(request), team=access.team,
-                 details={"format": format, "filters": {k: v for k, v in {
-                     "action": action, "actor": actor, "category": category, "target": target,
-                     "since": since.isoformat() if since else None, "until": until.isoformat() if until else None,
-                 }.items() if v}})
-    return streamed_export(events, format, f"audit-{access.team.slug}")
+    return audited_export(actor=key_actor(request), access=access, events=events, fmt=format, filters={
+        "action": action, "actor": actor, "category": category, "target": target,
+        "since": since.isoformat() if since else None, "until": until.isoformat() if until else None})

@@ -27,6 +27,15 @@ def _jsonl_lines(events):
         yield json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n"
 
 
+def audited_export(*, actor, access, events, fmt: str, filters: dict) -> StreamingHttpResponse:
+    """Record the export (who, which format, which filters), then stream it."""
+    from audit.services import record_event
+
+    record_event(action="audit.exported", actor=actor, team=access.team,
+                 details={"format": fmt, "filters": {k: v for k, v in filters.items() if v}})
+    return streamed_export(events, fmt, f"audit-{access.team.slug}")
+
+
 def streamed_export(events, fmt: str, name: str) -> StreamingHttpResponse:
     lines, content_type = (_csv_lines(events), "text/csv") if fmt == "csv" else (_jsonl_lines(events),
                                                                                 "application/x-ndjson")

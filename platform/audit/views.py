@@ -11,8 +11,7 @@ from accounts.errors import ServiceError
 from accounts.roles import Permission
 from accounts.views import team_view
 from audit import selectors
-from audit.exports import streamed_export
-from audit.services import record_event
+from audit.exports import audited_export
 
 FILTERS = ("action", "actor", "category", "since", "until", "target")
 
@@ -56,6 +55,5 @@ def audit_export(request, access):
     except ServiceError as exc:
         return HttpResponseBadRequest(exc.message, content_type="text/plain; charset=utf-8")
     fmt = "csv" if request.GET.get("format") == "csv" else "jsonl"
-    record_event(action="audit.exported", actor=Actor.from_request(request), team=access.team,
-                 details={"format": fmt, "filters": {k: v for k, v in request.GET.items() if k in FILTERS and v}})
-    return streamed_export(events, fmt, f"audit-{access.team.slug}")
+    return audited_export(actor=Actor.from_request(request), access=access, events=events, fmt=fmt,
+                          filters={k: request.GET.get(k) for k in FILTERS})

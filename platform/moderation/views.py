@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.actors import Actor
-from accounts.errors import NotFound, ServiceError
+from accounts.errors import ServiceError
 from accounts.roles import Permission
-from accounts.views import team_view
+from accounts.views import act_and_redirect, or_404, team_view
 from moderation import selectors, services
 from moderation.models import APPROVE_REASONS, REJECT_REASONS
 from studio import selectors as studio_selectors
@@ -35,52 +34,38 @@ def queue_page(request, access):
         "approve_reasons": APPROVE_REASONS, "reject_reasons": REJECT_REASONS})
 
 
-def _or_404(selector, **kwargs):
-    try:
-        return selector(**kwargs)
-    except NotFound as exc:
-        raise Http404(exc.message) from None
-
-
 @require_POST
 @team_view(Permission.MODERATE)
 def review_decide(request, access, generation_id: int):
-    held = _or_404(selectors.queued_request, access=access, generation_id=generation_id)
-    try:
-        services.review_decide(actor=Actor.from_request(request), access=access, request=held,
-                               decision=request.POST.get("decision", ""), reason=request.POST.get("reason", ""),
-                               note=request.POST.get("note", ""))
-        messages.success(request, f"Request {held.pk}: {request.POST.get('decision')}d.")
-    except ServiceError as exc:
-        messages.error(request, exc.message)
-    return redirect("moderation:queue", slug=access.team.slug)
+    held = or_404(selectors.queued_request, access=access, generation_id=generation_id)
+    return act_and_redirect(
+        request, lambda: services.review_decide(actor=Actor.from_request(request), access=access, request=held,
+                                                decision=request.POST.get("decision", ""),
+                                                reason=request.POST.get("reason", ""), note=request.POST.get("note", "")),
+        f"Request {held.pk}: {request.POST.get('decision')}d.", "moderation:queue", slug=access.team.slug)
 
 
 @require_POST
 @team_view(Permission.MODERATE)
 def appeal_decide(request, access, appeal_id: int):
-    appeal = _or_404(selectors.team_appeal, access=access, appeal_id=appeal_id)
-    try:
-        services.appeal_decide(actor=Actor.from_request(request), access=access, appeal=appeal,
-                               outcome=request.POST.get("outcome", ""), reason=request.POST.get("reason", ""),
-                               note=request.POST.get("note", ""))
-        messages.success(request, f"Appeal on request {appeal.request_id}: {request.POST.get('outcome')}.")
-    except ServiceError as exc:
-        messages.error(request, exc.message)
-    return redirect("moderation:queue", slug=access.team.slug)
+    appeal = or_404(selectors.team_appeal, access=access, appeal_id=appeal_id)
+    return act_and_redirect(
+        request, lambda: services.appeal_decide(actor=Actor.from_request(request), access=access, appeal=appeal,
+                                                outcome=request.POST.get("outcome", ""),
+                                                reason=request.POST.get("reason", ""), note=request.POST.get("note", "")),
+        f"Appeal on request {appeal.request_id}: {request.POST.get('outcome')}.", "moderation:queue",
+        slug=access.team.slug)
 
 
 @require_POST
 @team_view(Permission.GENERATE)
 def appeal_file(request, access, generation_id: int):
-    target = _or_404(studio_selectors.team_generation, access=access, generation_id=generation_id)
-    try:
-        services.appeal_file(actor=Actor.from_request(request), access=access, request=target,
-                             statement=request.POST.get("statement", ""))
-        messages.success(request, "Your appeal was sent to the team's moderators.")
-    except ServiceError as exc:
-        messages.error(request, exc.message)
-    return redirect("studio:generation", slug=access.team.slug, generation_id=generation_id)
+    target = or_404(studio_selectors.team_generation, access=access, generation_id=generation_id)
+    return act_and_redirect(
+        request, lambda: services.appeal_file(actor=Actor.from_request(request), access=access, request=target,
+                                              statement=request.POST.get("statement", "")),
+        "Your appeal was sent to the team's moderators.", "studio:generation", slug=access.team.slug,
+        generation_id=generation_id)
 
 
 @team_view(Permission.MANAGE_TEAM)

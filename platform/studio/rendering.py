@@ -107,6 +107,7 @@ def _frame_report(report) -> dict:
 def _deliver(request, frames, report):
     from provenance import watermark
     from provenance.c2pa import SoftBinding, read, sign
+    from provenance.detect import watermark_in_file
     from provenance.fingerprint import fingerprint_frames
     from provenance.media import write_h264
 
@@ -122,7 +123,7 @@ def _deliver(request, frames, report):
         manifest = read(signed, anchors=_anchors(keys))
         # Read the mark back from the file as delivered (after H.264), so the credentials panel
         # states what a verifier will find, not what we meant to embed.
-        found = watermark_in_file(signed)
+        found = watermark_in_file(signed, key=watermark_key()).payload
         data = signed.read_bytes()
         # A name of its own per attempt: two renders of one request (a worker wrongly thought
         # dead) never overwrite each other's file; the one recorded first wins.
@@ -138,15 +139,6 @@ def _deliver(request, frames, report):
     if clip is None or clip.file.name != stored:
         default_storage.delete(stored)  # cancelled while we encoded, or another attempt finished first
     return clip
-
-
-def watermark_in_file(path) -> str | None:
-    from provenance import watermark
-    from provenance.media import luma_frames
-    accumulator = watermark.LumaAccumulator()
-    for frame in luma_frames(path):
-        accumulator.add(frame.luma)
-    return watermark.detect_accumulated(accumulator, key=watermark_key()).payload
 
 
 def watermark_key() -> bytes:

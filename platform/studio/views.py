@@ -2,25 +2,21 @@
 content credentials, live status for htmx, the clip itself, cancel and retry."""
 from __future__ import annotations
 
-from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.actors import Actor
-from accounts.errors import NotFound, ServiceError
+from accounts.errors import ServiceError
 from accounts.roles import Permission
-from accounts.views import team_view
+from accounts.views import act_and_redirect, or_404, team_view
 from studio import selectors, services
 from studio.forms import GenerationForm
 from studio.models import OPEN_STATUSES
 
 
 def _generation(access, generation_id):
-    try:
-        return selectors.team_generation(access=access, generation_id=generation_id)
-    except NotFound as exc:
-        raise Http404(exc.message) from None
+    return or_404(selectors.team_generation, access=access, generation_id=generation_id)
 
 
 @team_view(Permission.VIEW_CLIPS)
@@ -74,10 +70,7 @@ def generation_status(request, access, generation_id: int):
 
 @team_view(Permission.VIEW_CLIPS)
 def clip_file(request, access, generation_id: int):
-    try:
-        clip = selectors.team_clip(access=access, generation_id=generation_id)
-    except NotFound as exc:
-        raise Http404(exc.message) from None
+    clip = or_404(selectors.team_clip, access=access, generation_id=generation_id)
     download = "download" in request.GET
     if download:  # a download leaves the platform: audited; the page's player streaming it is not
         services.clip_downloaded(actor=Actor.from_request(request), access=access, clip=clip)
@@ -99,9 +92,6 @@ def generation_retry(request, access, generation_id: int):
 
 def _act(request, access, generation_id, service, done: str):
     generation = _generation(access, generation_id)
-    try:
-        service(actor=Actor.from_request(request), access=access, request=generation)
-        messages.success(request, done)
-    except ServiceError as exc:
-        messages.error(request, exc.message)
-    return redirect("studio:generation", slug=access.team.slug, generation_id=generation_id)
+    return act_and_redirect(request, lambda: service(actor=Actor.from_request(request), access=access,
+                                                     request=generation),
+                            done, "studio:generation", slug=access.team.slug, generation_id=generation_id)

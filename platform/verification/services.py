@@ -14,7 +14,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from accounts.actors import SYSTEM, Actor
+from accounts.actors import Actor
 from accounts.errors import InvalidInput, PayloadTooLarge, UnsupportedMediaType
 from accounts.roles import Permission
 from accounts.selectors import TeamAccess
@@ -191,6 +191,3 @@ def _safe_name(name: str) -> str:
     name = Path(name or "upload").name
     return re.sub(r"[^\w.\- ]", "_", name)[:200] or "upload"
 
-
-__all__ = ["SYSTEM", "VerificationOutcome", "container_of", "fingerprint_lookup", "verification_run",
-           "visible_report"]
