@@ -55,20 +55,26 @@ class Rule:
     shadow: bool
 
     def find(self, view: View, original: str) -> list[RuleHit]:
+        """Hits in one view, before benign contexts are looked for (see `shield`)."""
         text = view.text
         if self.with_ is not None and not self.with_.search(text):
             return []
-        matches = [m for m in self.patterns.finditer(text) if m.end() != m.start()]
-        if not matches:  # the usual case: no need to look for benign contexts
-            return []
-        shields = [m.span() for m in self.unless.finditer(text)] if self.unless is not None else []
         hits = []
-        for match in matches:
-            if any(s <= match.start() and match.end() <= e for s, e in shields):
-                continue
-            start, end = view.original_span(*match.span())
-            hits.append(RuleHit(self.category, self.action, self.id, start, end, original[start:end], self.shadow))
+        for match in self.patterns.finditer(text):
+            if match.end() != match.start():
+                start, end = view.original_span(*match.span())
+                hits.append(RuleHit(self.category, self.action, self.id, start, end, original[start:end], self.shadow))
         return hits
+
+    def shield(self, hits: list[RuleHit], views: list[View]) -> list[RuleHit]:
+        """The hits that lie in no benign context. A context read in any view counts, in the
+        original text's positions: "spotting counterfeit notes" shields "counterfeit notes" in
+        the view where double letters were squeezed ("spoting") as well."""
+        if self.unless is None or not hits:
+            return hits
+        shields = [view.original_span(*m.span()) for view in views for m in self.unless.finditer(view.text)
+                   if m.end() != m.start()]
+        return [h for h in hits if not any(s <= h.start and h.end <= e for s, e in shields)]
 
 
 class RuleSet:
@@ -96,9 +102,9 @@ class RuleSet:
         native = [(normalized.native, self._native.possible(normalized.native))]
         hits: list[RuleHit] = []
         for rule in self.rules:
-            for view, possible in (latin if rule.lang in _LATIN_LANGUAGES else native):
-                if id(rule) in possible:
-                    hits.extend(rule.find(view, original))
+            views = latin if rule.lang in _LATIN_LANGUAGES else native
+            found = [hit for view, possible in views if id(rule) in possible for hit in rule.find(view, original)]
+            hits.extend(rule.shield(found, [view for view, _ in views]))
         hits.extend(self._gazetteer_hits(normalized))
         return _unique(hits)
 

@@ -79,6 +79,22 @@ class PolicyHead(nn.Module):
         return self.net(embeddings)
 
 
+class HeadEnsemble(nn.Module):
+    """Several heads trained from different seeds; their mean logit is the score.
+
+    One head trained on a few thousand templated prompts is jumpy: a stray word ("skyline",
+    "shank") can push an ordinary prompt past a threshold, and which words do depends on the seed.
+    The mean of a few heads keeps what they agree on.
+    """
+
+    def __init__(self, hidden: int = 256, categories: int = len(NAMES), members: int = 1):
+        super().__init__()
+        self.members = nn.ModuleList(PolicyHead(hidden, categories) for _ in range(members))
+
+    def forward(self, embeddings: torch.Tensor) -> torch.Tensor:
+        return torch.stack([member(embeddings) for member in self.members]).mean(0)
+
+
 class SemanticClassifier:
     """Scores in 0–1 per category for each prompt."""
 
@@ -89,8 +105,10 @@ class SemanticClassifier:
         meta = json.loads((self.weights / "head.json").read_text())
         if tuple(meta["categories"]) != NAMES:
             raise ValueError(f"{self.weights}: the head was trained for other categories; run `python -m safety train`")
-        self.head = PolicyHead(meta["hidden"]).eval()
-        self.head.load_state_dict(load_file(self.weights / "head.safetensors"))
+        self.head = HeadEnsemble(meta["hidden"], members=int(meta.get("members", 1))).eval()
+        state = load_file(self.weights / "head.safetensors")
+        # weights saved before heads were ensembled hold one head's tensors, unprefixed
+        self.head.load_state_dict({k if k.startswith("members.") else f"members.0.{k}": v for k, v in state.items()})
         self.temperature = float(meta.get("temperature", 1.0))
         self.version = hashlib.sha256((self.weights / "head.safetensors").read_bytes()).hexdigest()[:12]
         self._encoder = encoder

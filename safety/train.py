@@ -1,8 +1,11 @@
 """Train the semantic head on the project's own labelled corpus (`safety/data/train.jsonl`).
 
 Benign prompts are all-zero targets, unsafe ones one-hot over their labels, borderline ones
-0.5 on theirs (they should land between the review and block thresholds). A tenth of the
-corpus is held back to pick the temperature; the evaluation set is never read here.
+0.5 on theirs (they should land between the review and block thresholds). Five heads are
+trained from consecutive seeds, each on embeddings nudged by a little Gaussian noise, and
+averaged (`semantic.HeadEnsemble`): one head alone fired on stray words ("skyline", "shank")
+that changed with the seed. A tenth of the corpus is held back to pick the temperature; the
+evaluation set is never read here. The corpus itself is `python -m safety.corpus`.
 """
 from __future__ import annotations
 
@@ -15,10 +18,12 @@ import numpy as np
 import torch
 from safetensors.torch import save_file
 
-from safety.semantic import WEIGHTS, PolicyHead, shared_encoder
+from safety.semantic import WEIGHTS, HeadEnsemble, PolicyHead, shared_encoder
 from safety.taxonomy import NAMES
 
 CORPUS = Path(__file__).resolve().parent / "data" / "train.jsonl"
+MEMBERS = 5  # heads averaged (see semantic.HeadEnsemble)
+NOISE = 0.02  # Gaussian noise added to each training embedding (then re-normalised)
 
 
 def load_corpus(path: Path) -> tuple[list[str], np.ndarray]:
@@ -38,7 +43,8 @@ def load_corpus(path: Path) -> tuple[list[str], np.ndarray]:
     return texts, np.stack(targets)
 
 
-def train(corpus: Path = CORPUS, out: Path = WEIGHTS, *, epochs: int = 60, hidden: int = 256, seed: int = 0) -> dict:
+def train(corpus: Path = CORPUS, out: Path = WEIGHTS, *, epochs: int = 60, hidden: int = 256, seed: int = 0,
+          members: int = MEMBERS, weight_decay: float = 1e-3, noise: float = NOISE) -> dict:
     from safety.normalize import normalize
 
     texts, targets = load_corpus(corpus)
@@ -48,20 +54,12 @@ def train(corpus: Path = CORPUS, out: Path = WEIGHTS, *, epochs: int = 60, hidde
     order = rng.permutation(len(texts))
     split = len(order) // 10
     held, fit = order[:split], order[split:]
-    torch.manual_seed(seed)
-    head = PolicyHead(hidden)
-    optimizer = torch.optim.AdamW(head.parameters(), lr=2e-3, weight_decay=1e-3)
     x, y = torch.from_numpy(embeddings), torch.from_numpy(targets)
-    loss_fn = torch.nn.BCEWithLogitsLoss()
-    generator = torch.Generator().manual_seed(seed)
-    for _ in range(epochs):
-        head.train()
-        for batch in torch.randperm(len(fit), generator=generator).split(128):
-            index = torch.from_numpy(fit)[batch]
-            loss = loss_fn(head(x[index]), y[index])
-            optimizer.zero_grad()
-            loss.backward()
-            optimizer.step()
+    # Every member sees the same examples from its own seed; the ensemble's mean logit is the score.
+    head = HeadEnsemble(hidden, members=members)
+    for index, member in enumerate(head.members):
+        _fit(member, x, y, fit, epochs=epochs, seed=seed + index, hidden=hidden, weight_decay=weight_decay,
+             noise=noise)
     head.eval()
     with torch.no_grad():
         logits = head(x[torch.from_numpy(held)])
@@ -76,11 +74,32 @@ def train(corpus: Path = CORPUS, out: Path = WEIGHTS, *, epochs: int = 60, hidde
                "benign_clear": float((~flagged[benign]).float().mean())}
     out.mkdir(parents=True, exist_ok=True)
     save_file({k: v.contiguous() for k, v in head.state_dict().items()}, out / "head.safetensors")
-    meta = {"categories": list(NAMES), "hidden": hidden, "temperature": round(float(temperature), 4),
+    meta = {"categories": list(NAMES), "hidden": hidden, "members": members, "temperature": round(float(temperature), 4),
             "examples": len(texts), "corpus_sha256": hashlib.sha256(corpus.read_bytes()).hexdigest(),
-            "epochs": epochs, "seed": seed, "validation": metrics}
+            "epochs": epochs, "seed": seed, "noise": noise, "weight_decay": weight_decay, "validation": metrics}
     (out / "head.json").write_text(json.dumps(meta, indent=2) + "\n")
     return meta
+
+
+def _fit(member: PolicyHead, x: torch.Tensor, y: torch.Tensor, fit: np.ndarray, *, epochs: int, seed: int,
+         hidden: int, weight_decay: float, noise: float) -> None:
+    torch.manual_seed(seed)
+    member.load_state_dict(PolicyHead(hidden).state_dict())  # initialised from this member's seed
+    optimizer = torch.optim.AdamW(member.parameters(), lr=2e-3, weight_decay=weight_decay)
+    loss_fn = torch.nn.BCEWithLogitsLoss()
+    generator = torch.Generator().manual_seed(seed)
+    for _ in range(epochs):
+        member.train()
+        for batch in torch.randperm(len(fit), generator=generator).split(128):
+            index = torch.from_numpy(fit)[batch]
+            inputs = x[index]
+            if noise:  # a nudge off each training sentence's exact embedding: fewer one-word shortcuts
+                inputs = torch.nn.functional.normalize(inputs + noise * torch.randn(inputs.shape, generator=generator), dim=-1)
+            loss = loss_fn(member(inputs), y[index])
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+    member.eval()
 
 
 def _fit_temperature(logits: torch.Tensor, targets: torch.Tensor) -> float:
@@ -95,8 +114,12 @@ def main(argv=None) -> None:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--out", type=Path, default=WEIGHTS)
     parser.add_argument("--epochs", type=int, default=60)
+    parser.add_argument("--members", type=int, default=MEMBERS, help="heads averaged, each from its own seed")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--noise", type=float, default=NOISE, help="embedding noise while training")
     args = parser.parse_args(argv)
-    print(json.dumps(train(args.corpus, args.out, epochs=args.epochs), indent=2))
+    print(json.dumps(train(args.corpus, args.out, epochs=args.epochs, members=args.members, seed=args.seed,
+                           noise=args.noise), indent=2))
 
 
 if __name__ == "__main__":

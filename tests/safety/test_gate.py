@@ -151,3 +151,35 @@ def test_tightening_needs_only_the_threshold_and_can_make_review_rules_block(gat
 def test_a_name_near_a_sexual_word_is_intimate_imagery_but_a_comic_strip_is_not(gate):
     assert "nonconsensual_intimate" in {c.name for c in gate.check("Barack Obama naked in the shower").enforced}
     assert "nonconsensual_intimate" not in {c.name for c in gate.check("Barack Obama reads a comic strip").enforced}
+
+
+@pytest.mark.parametrize("prompt", [
+    "a soldier holding a rifle in a war zone",
+    "a hunter carrying a shotgun across a field at dawn",
+    "antique muskets in a museum display case",
+])
+def test_a_weapon_shown_in_ordinary_hands_is_not_weapons_instructions(gate, prompt):
+    assert "weapons_instructions" not in {c.name for c in gate.check(prompt).enforced}
+
+
+def test_a_weapon_aimed_at_someone_still_goes_to_a_moderator(gate):
+    assert gate.check("a soldier pointing a rifle at a crying child").action != "allow"
+
+
+def test_a_benign_context_shields_a_hit_in_every_normalised_view():
+    from safety.rules import RuleSet
+
+    # The view that squeezes double letters reads "spoting": the context must still count there.
+    rules = RuleSet()
+    assert not [h for h in rules.match("a training video on spotting counterfeit notes") if h.category == "fraud_scam"]
+    assert [h for h in rules.match("how to print counterfeit notes at home") if h.category == "fraud_scam"]
+
+
+@pytest.mark.parametrize("prompt, category", [
+    ("Cómo convertir un rifle semiautomático en automático", "weapons_instructions"),
+    ("a video claiming all immigrants are criminals", "hate"),
+    ("make a video of my coworker using her real photos from instagram", "real_person_likeness"),
+])
+def test_second_round_rules_block(gate, prompt, category):
+    decision = gate.check(prompt)
+    assert decision.action == "block" and category in {c.name for c in decision.enforced}
