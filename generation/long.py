@@ -26,8 +26,29 @@ def extend(pipeline, frames: np.ndarray, prompt: str, *, overlap: int = OVERLAP,
            seed: int | None = None, **kwargs) -> np.ndarray:
     """The frames that continue `frames` (window - overlap of them), at the same size."""
     kwargs = {"height": frames.shape[1], "width": frames.shape[2], **kwargs}
-    output = pipeline(prompt, num_frames=window, seed=seed, context_frames=frames[-overlap:], **kwargs)
-    return output.frames[overlap:]
+    context = frames[-overlap:]
+    output = pipeline(prompt, num_frames=window, seed=seed, context_frames=context, **kwargs)
+    return output.frames[len(context):]
+
+
+def continue_video(pipeline, frames: np.ndarray, prompt: str, *, count: int, seed: int = 0,
+                   overlap: int = OVERLAP, window: int = WINDOW, on_window=None, **kwargs) -> np.ndarray:
+    """`count` new frames that follow `frames` (one frame — an image to animate — or more),
+    window by window. `on_window(index, windows)` is called before each window (for progress)."""
+    windows = windows_needed(len(frames), count, overlap=overlap, window=window)
+    made = frames
+    for index in range(windows):
+        if on_window is not None:
+            on_window(index, windows)
+        made = np.concatenate([made, extend(pipeline, made, prompt, overlap=overlap, window=window,
+                                            seed=seed + index, **kwargs)])
+    return made[len(frames):len(frames) + count]
+
+
+def windows_needed(context: int, count: int, *, overlap: int = OVERLAP, window: int = WINDOW) -> int:
+    """How many windows `continue_video` renders to add `count` frames after `context` frames."""
+    first = window - min(overlap, context)  # an image gives one frame of context, not `overlap`
+    return 0 if count <= 0 else 1 + max(0, -(-(count - first) // (window - overlap)))
 
 
 def generate_long(pipeline, prompt: str, *, seconds: float, fps: int = 8, seed: int = 0, overlap: int = OVERLAP,
@@ -35,12 +56,9 @@ def generate_long(pipeline, prompt: str, *, seconds: float, fps: int = 8, seed: 
     """`seconds` of video: a first window, then extensions until there are enough frames."""
     total = int(round(seconds * fps))
     frames = pipeline(prompt, num_frames=window, seed=seed, fps=fps, **kwargs).frames
-    index = 1
-    while len(frames) < total:
-        more = extend(pipeline, frames, prompt, overlap=overlap, window=window, seed=seed + index, fps=fps, **kwargs)
-        frames = np.concatenate([frames, more])
-        index += 1
-    return frames[:total]
+    more = continue_video(pipeline, frames, prompt, count=total - len(frames), seed=seed + 1, overlap=overlap,
+                          window=window, fps=fps, **kwargs)
+    return np.concatenate([frames, more])[:total]
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,8 @@ GENERATION_LABEL = "com.hallmark.generation"
 TRAINING_MINING_LABEL = "cawg.training-mining"
 SOFT_BINDING_LABEL = "c2pa.soft-binding"
 WATERMARK_ALG = "com.hallmark.watermark.1"
-PARENT_ID = "parent"  # the ingredient label an extended clip's actions point at  # entity-specific soft-binding algorithm name
+PARENT_ID = "parent"  # the ingredient label an extended clip's actions point at
+INPUT_ID = "input"  # the ingredient label of an image a clip was animated from  # entity-specific soft-binding algorithm name
 CLAIM_GENERATOR = {"name": "Hallmark", "version": "0.1.0"}
 _TRAINING_MINING_USES = ("cawg.ai_generative_training", "cawg.ai_inference", "cawg.ai_training", "cawg.data_mining")
 _FIELD_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:+\-/]{0,127}$")  # ids and model names, not free text
@@ -93,6 +94,12 @@ class ManifestReport:
         out["failure_codes"] = list(self.failure_codes)
         out["ingredients"] = list(self.ingredients)
         return out
+
+    @property
+    def source(self) -> dict | None:
+        """What our assertion says about the video this clip extends or the image it animates."""
+        ours = self.assertion(GENERATION_LABEL)
+        return ours.get("source") if isinstance(ours, dict) else None
 
     @property
     def parent_generation_id(self) -> str | None:
@@ -177,20 +184,31 @@ def _soft_binding(value: SoftBinding | bytes | str | None) -> SoftBinding | None
 # ---------------------------------------------------------------------------- signing
 
 def build_manifest(*, generation_id: str, model: str, model_version: str,
-                   soft_binding: SoftBinding | None = None, extends: bool = False) -> dict:
+                   soft_binding: SoftBinding | None = None, extends: bool = False, animates: bool = False,
+                   source: dict | None = None) -> dict:
     """The manifest definition c2pa signs (also useful to inspect what a clip will claim).
 
     `extends`: the clip continues a parent clip (a `parentOf` ingredient), so its history is
-    "opened the parent, then the model edited it" rather than "created from nothing"."""
+    "opened the parent, then the model edited it" rather than "created from nothing".
+    `animates`: the clip was created from an image (an `inputTo` ingredient).
+    `source`: what our own assertion says about that parent or image (short fields: its kind,
+    whether it passed our frame checks, its hash), so a verifier learns where the start came from."""
     made = {"digitalSourceType": TRAINED_ALGORITHMIC_MEDIA, "softwareAgent": {"name": model, "version": model_version}}
-    actions = ([{"action": "c2pa.opened", "parameters": {"ingredientIds": [PARENT_ID]}},
-                {"action": "c2pa.edited", **made}] if extends else [{"action": "c2pa.created", **made}])
+    if extends:
+        actions = [{"action": "c2pa.opened", "parameters": {"ingredientIds": [PARENT_ID]}},
+                   {"action": "c2pa.edited", **made}]
+    elif animates:
+        actions = [{"action": "c2pa.created", **made, "parameters": {"ingredientIds": [INPUT_ID]}}]
+    else:
+        actions = [{"action": "c2pa.created", **made}]
+    ours = {"generation_id": generation_id, "model": model, "model_version": model_version}
+    if source:
+        ours["source"] = {_check_field("source key", k): _check_field(f"source {k}", v) for k, v in source.items()}
     assertions = [
         {"label": "c2pa.actions", "data": {"actions": actions}},
         {"label": TRAINING_MINING_LABEL, "data": {"entries": {
             use: {"use": "notAllowed"} for use in _TRAINING_MINING_USES}}},
-        {"label": GENERATION_LABEL, "data": {
-            "generation_id": generation_id, "model": model, "model_version": model_version}},
+        {"label": GENERATION_LABEL, "data": ours},
     ]
     if soft_binding is not None:
         assertions.insert(2, {"label": SOFT_BINDING_LABEL, "data": {
@@ -206,8 +224,12 @@ def _key_store(keys: KeyStore | str | os.PathLike | None) -> KeyStore:
 
 def sign(in_mp4: str | os.PathLike, out_mp4: str | os.PathLike, *, generation_id: str, model: str,
          model_version: str, soft_binding: SoftBinding | bytes | str | None = None,
-         keys: KeyStore | str | os.PathLike | None = None, parent: str | os.PathLike | None = None) -> Path:
+         keys: KeyStore | str | os.PathLike | None = None, parent: str | os.PathLike | None = None,
+         input_image: str | os.PathLike | None = None, source: dict | None = None) -> Path:
     """Write `out_mp4`: `in_mp4` with a signed C2PA manifest embedded. `keys` None → development keys.
+
+    `parent`: the MP4 this clip extends (a `parentOf` ingredient, its own manifest kept inside
+    ours); `input_image`: the PNG, JPEG or WebP it was animated from (an `inputTo` ingredient).
 
     The output appears atomically (written beside it, then renamed), so a job that runs twice
     leaves one complete clip; `in_mp4` and `out_mp4` may be the same path.
@@ -216,10 +238,14 @@ def sign(in_mp4: str | os.PathLike, out_mp4: str | os.PathLike, *, generation_id
     check_mp4(in_mp4)
     if parent is not None:
         check_mp4(parent)
+    if parent is not None and input_image is not None:
+        raise ValueError("a clip either extends a parent video or animates an image, not both")
+    image_format = None if input_image is None else image_mime(input_image)
     manifest = build_manifest(generation_id=_check_field("generation_id", generation_id),
                               model=_check_field("model", model),
                               model_version=_check_field("model_version", model_version),
-                              soft_binding=_soft_binding(soft_binding), extends=parent is not None)
+                              soft_binding=_soft_binding(soft_binding), extends=parent is not None,
+                              animates=input_image is not None, source=source)
     store = _key_store(keys)
     identity = store.signing_identity()
     settings = {**_OFFLINE, "builder": {"thumbnail": {"enabled": False}},
@@ -236,6 +262,10 @@ def sign(in_mp4: str | os.PathLike, out_mp4: str | os.PathLike, *, generation_id
                 with open(parent, "rb") as parent_file:
                     builder.add_ingredient({"title": Path(parent).name, "relationship": "parentOf",
                                             "label": PARENT_ID, "instance_id": PARENT_ID}, MIME, parent_file)
+            if input_image is not None:
+                with open(input_image, "rb") as image_file:
+                    builder.add_ingredient({"title": Path(input_image).name, "relationship": "inputTo",
+                                            "label": INPUT_ID, "instance_id": INPUT_ID}, image_format, image_file)
             builder.sign(signer, MIME, source, dest)
         os.chmod(tmp, 0o644)
         os.replace(tmp, out_mp4)
@@ -244,6 +274,21 @@ def sign(in_mp4: str | os.PathLike, out_mp4: str | os.PathLike, *, generation_id
     finally:
         tmp.unlink(missing_ok=True)
     return out_mp4
+
+
+_IMAGE_MAGIC = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"))
+
+
+def image_mime(path: str | os.PathLike) -> str:
+    """The MIME type of a PNG, JPEG or WebP image, by its first bytes; InvalidMediaError otherwise."""
+    with open(path, "rb") as fh:
+        head = fh.read(12)
+    for magic, mime in _IMAGE_MAGIC:
+        if head.startswith(magic):
+            return mime
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image/webp"
+    raise InvalidMediaError(f"{Path(path).name} is not a PNG, JPEG or WebP image.")
 
 
 # ---------------------------------------------------------------------------- reading

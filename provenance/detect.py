@@ -47,7 +47,7 @@ class DetectionReport:
             "c2pa": {"state": c2pa.state, "failure_codes": list(c2pa.failure_codes), "signer": c2pa.signer,
                      "issuer": c2pa.issuer, "generation_id": c2pa.generation_id, "model": c2pa.model,
                      "model_version": c2pa.model_version, "parent_generation_id": c2pa.parent_generation_id,
-                     "soft_binding": c2pa.soft_binding.value if c2pa.soft_binding else None},
+                     "source": c2pa.source, "soft_binding": c2pa.soft_binding.value if c2pa.soft_binding else None},
             "watermark": self.watermark.to_dict(),
             "fingerprint": self.fingerprint.hex,
             "fingerprint_match": (None if self.fingerprint_match is None else

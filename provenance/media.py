@@ -92,17 +92,26 @@ def luma_frames(path: str | Path, *, max_frames: int = 1800, max_seconds: float 
         raise MediaError(f"{path.name} has no decodable video frames.")
 
 
-def rgb_frames(path: str | Path, *, max_frames: int = 1800) -> tuple[np.ndarray, float]:
-    """All frames as T×H×W×3 uint8 at full size (for marking our own clips), and the frame rate."""
+def rgb_frames(path: str | Path, *, max_frames: int = 1800, short_side: int | None = None,
+               max_seconds: float = 60.0) -> tuple[np.ndarray, float]:
+    """Frames as T×H×W×3 uint8 and the frame rate: at full size (for marking our own clips), or
+    scaled by the decoder so the shorter side is `short_side` (for a stranger's video)."""
     path = Path(path)
-    frames = []
+    frames, started = [], time.monotonic()
     with _open(path) as container:
         stream = _checked_stream(container, path.name)
         fps = float(stream.average_rate or 8)
+        width, height = stream.codec_context.width, stream.codec_context.height
+        size = None
+        if short_side is not None:
+            scale = short_side / min(width, height)
+            size = {"width": max(short_side, round(width * scale)), "height": max(short_side, round(height * scale))}
         try:
             for frame in container.decode(stream):
-                frames.append(frame.to_ndarray(format="rgb24"))
-                if len(frames) >= max_frames:
+                if size is not None and (frame.width, frame.height) != (width, height):
+                    raise MediaError(f"{path.name} changes frame size mid-stream.")
+                frames.append(frame.to_ndarray(format="rgb24", **(size or {})))
+                if len(frames) >= max_frames or time.monotonic() - started > max_seconds:
                     break
         except av.error.FFmpegError as exc:
             raise MediaError(f"{path.name} could not be decoded ({_reason(exc)}).") from None

@@ -134,12 +134,18 @@ class ApiKey(models.Model):
         return self.revoked_at is None and (self.expires_at is None or self.expires_at > timezone.now())
 
 
+def default_backends() -> list[str]:
+    return ["default"]
+
+
 class TeamQuota(models.Model):
     """Limits for one team; usage is counted per UTC day and per calendar month."""
 
     team = models.OneToOneField(Team, on_delete=models.PROTECT, related_name="quota")
     clips_per_day = models.PositiveIntegerField()
     video_seconds_per_month = models.PositiveIntegerField()
+    # The models the team may render with: GPU backends cost more, so operators grant them.
+    backends = models.JSONField(default=default_backends)
 
 
 class QuotaUsage(models.Model):

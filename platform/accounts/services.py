@@ -317,6 +317,21 @@ def quota_set(*, actor: Actor = SYSTEM, team: Team, clips_per_day: int, video_se
 
 
 @transaction.atomic
+def backends_set(*, actor: Actor = SYSTEM, team: Team, backends: list[str]) -> TeamQuota:
+    """Which models the team may render with (platform operators; audited)."""
+    from generation.backends import BACKENDS
+    unknown = sorted(set(backends) - set(BACKENDS))
+    if unknown or not backends:
+        raise InvalidInput(f"Backends are {', '.join(BACKENDS)}; got {', '.join(unknown) or 'none'}.")
+    quota = _locked_quota(team)
+    before, quota.backends = quota.backends, sorted(set(backends))
+    quota.save()
+    record_event(action="quota.backends_changed", actor=actor, team=team, target=quota,
+                 details={"from": before, "to": quota.backends})
+    return quota
+
+
+@transaction.atomic
 def quota_reserve(*, actor: Actor, team: Team, clips: int = 1, video_seconds: int) -> QuotaReservation:
     """Reserve clips for today and seconds for this month, or raise QuotaExceeded.
 

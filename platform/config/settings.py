@@ -11,12 +11,16 @@ HALLMARK_API_KEY_MAX_DAYS   longest lifetime an API key may be given (default 36
 HALLMARK_INVITATION_DAYS    how long an invitation link stays valid (default 7)
 HALLMARK_MEDIA_DIR      where clips are stored (default: <data dir>/media)
 HALLMARK_MODEL_DIR      the default model's checkpoint (default: generation/weights)
+HALLMARK_WAN_DIR, HALLMARK_LTX_DIR, HALLMARK_COGVIDEOX_DIR
+                        open-weight backends in diffusers format (unset: that backend is unavailable)
+HALLMARK_BACKEND_OPTIONS JSON per backend: dtype, cpu_offload, vae_tiling, width, height
 HALLMARK_PROVENANCE_KEYS  C2PA key folder (python -m provenance init-keys); required in production
 HALLMARK_MAX_UPLOAD_BYTES  largest clip a verification accepts (default 50 MB)
 HALLMARK_WATERMARK_KEY  the watermark's secret key; required in production
 """
 from __future__ import annotations
 
+import json
 import os
 import secrets
 from pathlib import Path
@@ -194,6 +198,13 @@ HALLMARK_INVITATION_DAYS = _env_int("HALLMARK_INVITATION_DAYS", 7)
 # The default model's checkpoint (reproduced by `make train`) and the name clips are signed with.
 HALLMARK_MODEL_DIR = Path(_env("HALLMARK_MODEL_DIR", str(ROOT_DIR / "generation" / "weights"))).resolve()
 HALLMARK_MODEL_NAME = "hallmark-spacetime-dit"
+HALLMARK_BACKEND_DIRS = {"default": HALLMARK_MODEL_DIR, **{
+    name: Path(folder).expanduser().resolve() for name in ("wan", "ltx", "cogvideox")
+    if (folder := _env(f"HALLMARK_{name.upper()}_DIR"))}}
+try:
+    HALLMARK_BACKEND_OPTIONS = json.loads(_env("HALLMARK_BACKEND_OPTIONS", "{}"))
+except ValueError as exc:
+    raise ImproperlyConfigured(f"HALLMARK_BACKEND_OPTIONS is not JSON: {exc}") from None
 # C2PA signing keys made by `python -m provenance init-keys DIR`; unset in development: keys under .data/.
 HALLMARK_PROVENANCE_KEYS = _env("HALLMARK_PROVENANCE_KEYS", "")
 if PRODUCTION and not HALLMARK_PROVENANCE_KEYS:

@@ -1,15 +1,18 @@
-"""API: generations (create, list, get, download, cancel, retry)."""
+"""API: generations (create — from a prompt, extending a clip, or from an upload — list, get, download, cancel, retry)."""
 from __future__ import annotations
 
 from datetime import datetime
 
+from django.conf import settings
 from django.http import FileResponse
-from ninja import Router, Schema, Status
+from ninja import File, Form, Router, Schema, Status
+from ninja.files import UploadedFile
 from pydantic import Field
 
 from accounts.api import StrictSchema
+from accounts.errors import InvalidInput, PayloadTooLarge
 from api.auth import key_access, key_actor
-from studio import selectors, services
+from studio import selectors, services, sources
 from studio.models import GenerationRequest
 
 router = Router(tags=["generations"])
@@ -20,8 +23,20 @@ class GenerationIn(StrictSchema):
     negative_prompt: str = Field("", max_length=services.MAX_PROMPT_CHARS)
     duration_seconds: int = Field(2, description=f"one of {services.DURATIONS}")
     seed: int | None = Field(None, ge=0, lt=2 ** 31)
-    steps: int = Field(20, ge=1, le=50)
-    guidance: float = Field(4.0, ge=0, le=15)
+    steps: int | None = Field(None, ge=1, le=50, description="default: the model's recommended number")
+    guidance: float | None = Field(None, ge=0, le=15, description="default: the model's recommended scale")
+    model: str = Field("default", description="the backend: default, wan, ltx or cogvideox (as the team is granted)")
+
+
+class ExtensionIn(GenerationIn):
+    extends: int | None = Field(None, description="the id of one of the team's finished generations to continue")
+
+
+class SourceOut(Schema):
+    kind: str
+    extends_generation: int | None
+    sha256: str
+    frame_check: dict | None
 
 
 class CategoryOut(Schema):
@@ -57,9 +72,11 @@ class GenerationOut(Schema):
     categories: list[CategoryOut]
     messages: list[str]
     failure: str
+    model: str
     requested_by: str
     created_at: datetime
     finished_at: datetime | None
+    source: SourceOut | None
     clip: ClipOut | None
 
 
@@ -71,9 +88,12 @@ def _out(request: GenerationRequest) -> dict:
         "negative_prompt": request.negative_prompt, "params": request.params, "decision": decision["action"],
         "categories": [{k: c.get(k, "") for k in ("name", "action", "score", "source", "message")}
                        for c in decision["categories"] if not c.get("shadow")],
-        "messages": decision.get("messages", []), "failure": request.failure,
+        "messages": decision.get("messages", []), "failure": request.failure, "model": request.backend,
         "requested_by": request.requested_by.email, "created_at": request.created_at,
         "finished_at": request.finished_at,
+        "source": None if not request.source_kind else {
+            "kind": request.source_kind, "extends_generation": request.source_clip.request_id if request.source_clip else None,
+            "sha256": request.source_sha256, "frame_check": request.source_check},
         "clip": None if clip is None else {
             "sha256": clip.sha256, "size_bytes": clip.size_bytes, "duration_seconds": clip.duration_seconds,
             "width": clip.width, "height": clip.height, "c2pa_state": clip.c2pa_state,
@@ -82,15 +102,41 @@ def _out(request: GenerationRequest) -> dict:
     }
 
 
+def _params(payload: GenerationIn) -> services.GenerationParams:
+    return services.GenerationParams(duration_seconds=payload.duration_seconds, seed=payload.seed,
+                                     steps=payload.steps, guidance=payload.guidance,
+                                     negative_prompt=payload.negative_prompt, backend=payload.model)
+
+
 @router.post("/generations", response={201: GenerationOut},
-             summary="Request a video: the prompt is gated first (blocked, held for review, or queued)")
-def create_generation(request, payload: GenerationIn):
+             summary="Request a video: the prompt is gated first (blocked, held for review, or queued). "
+                     "With `extends`, the video continues one of the team's clips.")
+def create_generation(request, payload: ExtensionIn):
     access = key_access(request)
-    params = services.GenerationParams(duration_seconds=payload.duration_seconds, seed=payload.seed,
-                                       steps=payload.steps, guidance=payload.guidance,
-                                       negative_prompt=payload.negative_prompt)
-    made = services.generation_request(actor=key_actor(request), access=access,
-                                       prompt=payload.prompt, params=params)
+    source = None if payload.extends is None else \
+        sources.clip_source(access=access, generation_id=payload.extends)
+    made = services.generation_request(actor=key_actor(request), access=access, prompt=payload.prompt,
+                                       params=_params(payload), source=source)
+    return Status(201, _out(made))
+
+
+@router.post("/generations/from-upload", response={201: GenerationOut},
+             summary="Extend an uploaded video (MP4, MOV, WebM) or animate an uploaded image (PNG, JPEG, WebP): "
+                     "multipart, the file in `source`; the upload must pass the frame checks")
+def create_generation_from_upload(request, payload: Form[GenerationIn], source: UploadedFile | None = File(None)):
+    if getattr(request, "upload_too_large", False):
+        limit = settings.HALLMARK_MAX_UPLOAD_BYTES
+        raise PayloadTooLarge(f"The file is larger than {limit / 2 ** 20:.0f} MB, the upload limit.")
+    access = key_access(request)
+    unknown = sorted(set(request.POST) - set(GenerationIn.model_fields))
+    if unknown:  # a form ignores fields it does not know; a request that sends them meant something
+        raise InvalidInput(f"Unknown field(s): {', '.join(unknown)}. Fields are: {', '.join(GenerationIn.model_fields)}"
+                           ", and the file in 'source'.")
+    if source is None:
+        raise InvalidInput("Send the video or image as a multipart/form-data field named 'source'.")
+    start = sources.upload_source(actor=key_actor(request), access=access, upload=source)
+    made = services.generation_request(actor=key_actor(request), access=access, prompt=payload.prompt,
+                                       params=_params(payload), source=start)
     return Status(201, _out(made))
 
 

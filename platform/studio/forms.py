@@ -1,5 +1,6 @@
 from django import forms
 
+from generation.backends import BACKENDS
 from studio.services import DURATIONS, MAX_PROMPT_CHARS
 
 
@@ -11,5 +12,12 @@ class GenerationForm(forms.Form):
                                               label="Duration")
     seed = forms.IntegerField(required=False, min_value=0, max_value=2 ** 31 - 1,
                               widget=forms.NumberInput(attrs={"placeholder": "random"}))
-    steps = forms.IntegerField(min_value=1, max_value=50, initial=20)
-    guidance = forms.FloatField(min_value=0, max_value=15, initial=4.0)
+    steps = forms.IntegerField(min_value=1, max_value=50, initial=20, required=False)
+    guidance = forms.FloatField(min_value=0, max_value=15, initial=4.0, required=False)
+    model = forms.ChoiceField(choices=[(name, spec.label) for name, spec in BACKENDS.items()], initial="default",
+                              required=False)
+    # Optional starts: one of the team's videos to continue (the video page's form), or an upload.
+    extends = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    source = forms.FileField(required=False, label="Start from a video or an image (optional)",
+                             widget=forms.ClearableFileInput(attrs={"accept": "video/mp4,video/quicktime,video/webm,"
+                                                                              "image/png,image/jpeg,image/webp"}))

@@ -19,6 +19,14 @@ class Status(models.TextChoices):
     CANCELLED = "cancelled", "Cancelled"
 
 
+class SourceKind(models.TextChoices):
+    """Where a generation starts when it does not start from nothing."""
+
+    CLIP = "clip", "Extends one of the team's videos"
+    VIDEO = "video", "Extends an uploaded video"
+    IMAGE = "image", "Animates an uploaded image"
+
+
 # Statuses a request can still leave; the others are final (a failed request may be retried).
 OPEN_STATUSES = (Status.IN_REVIEW, Status.QUEUED, Status.RUNNING)
 
@@ -36,6 +44,7 @@ class GenerationRequest(models.Model):
     api_key = models.ForeignKey(ApiKey, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     prompt = models.TextField()
     negative_prompt = models.TextField(blank=True)
+    backend = models.CharField(max_length=16, default="default")  # the model that renders it (generation.backends)
     params = models.JSONField()  # frames, fps, seed, steps, guidance, size: what the worker renders
     decision = models.JSONField()  # safety.Decision.to_dict()
     status = models.CharField(max_length=16, choices=Status.choices, db_index=True)
@@ -44,6 +53,14 @@ class GenerationRequest(models.Model):
     reservation = models.ForeignKey(QuotaReservation, null=True, blank=True, on_delete=models.PROTECT,
                                     related_name="+")
     attempts = models.PositiveIntegerField(default=0)
+    # What the video continues or animates (empty: made from the prompt alone). An upload is kept
+    # as received: the worker starts from it and the clip's C2PA manifest carries it as an ingredient.
+    source_kind = models.CharField(max_length=8, choices=SourceKind.choices, blank=True)
+    source_clip = models.ForeignKey("Clip", null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="extensions")
+    source_file = models.FileField(upload_to="sources/", blank=True, max_length=200)
+    source_sha256 = models.CharField(max_length=64, blank=True)
+    source_check = models.JSONField(null=True, blank=True)  # the upload's frame checks, as stored
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)

@@ -14,12 +14,14 @@ import uuid
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import default_storage
 
-from studio import services
+from studio import backends, services, sources
 from studio.gate import frame_checker
+from studio.models import SourceKind
 
 logger = logging.getLogger(__name__)
 
@@ -37,25 +39,16 @@ def pipeline():
     return HallmarkVideoPipeline.from_pretrained(settings.HALLMARK_MODEL_DIR)
 
 
-@lru_cache(maxsize=1)
-def model_identity() -> tuple[str, str]:
-    """(name, version): the version is the checkpoint's own hash, so it names exactly these weights."""
-    weights = sorted(Path(settings.HALLMARK_MODEL_DIR, "transformer").glob("*.safetensors"))
-    digest = hashlib.sha256()
-    for path in weights:
-        digest.update(path.read_bytes())
-    return settings.HALLMARK_MODEL_NAME, digest.hexdigest()[:12]
-
-
 def render_generation(generation_id: int) -> str:
     request = services.generation_start(generation_id=generation_id)
     if request is None:
         return "nothing to do"
     step = "render"
     try:
-        frames = _frames(request)
-        step = "deliver"
-        return _check_and_deliver(request, frames)
+        with tempfile.TemporaryDirectory(prefix="hallmark-render-") as folder:
+            frames = _frames(request, Path(folder))
+            step = "deliver"
+            return _check_and_deliver(request, frames, Path(folder))
     except RenderCancelled:
         return "cancelled"
     except Exception as exc:
@@ -69,73 +62,92 @@ def render_generation(generation_id: int) -> str:
         return "failed"
 
 
-def _check_and_deliver(request, frames) -> str:
+def _check_and_deliver(request, frames, folder: Path) -> str:
     generation_id = request.pk
     report = frame_checker().check(frames, request.params["fps"])
     if not report.passed:
         services.generation_fail(
             generation_id=generation_id, rejected=True,
             reason="The rendered video did not pass the platform's content checks, so it was not delivered.",
-            details={"frame_check": _frame_report(report)})
+            details={"frame_check": frame_report(report)})
         return "rejected"
-    clip = _deliver(request, frames, report)
+    clip = _deliver(request, frames, report, folder)
     return "done" if clip is not None else "cancelled"
 
 
-def _frames(request):
+def _frames(request, folder: Path):
+    """The delivered frames: the prompt's own, or the start (a clip, an upload) and what follows it."""
+    from generation.long import continue_video
+
     params = request.params
     steps = params["steps"]
+    window = {"index": 0, "of": 1}
 
     def on_step(_pipeline, step: int, _timestep, callback_kwargs: dict) -> dict:
-        if not services.generation_progress(generation_id=request.pk, progress=0.9 * (step + 1) / steps):
+        done = (window["index"] + (step + 1) / steps) / window["of"]
+        if not services.generation_progress(generation_id=request.pk, progress=0.9 * done):
             raise RenderCancelled()
         return callback_kwargs
 
-    output = pipeline()(request.prompt, negative_prompt=request.negative_prompt, num_frames=params["frames"],
-                        height=params["height"], width=params["width"], num_inference_steps=steps,
-                        guidance_scale=params["guidance"], seed=params["seed"], fps=params["fps"],
-                        callback_on_step_end=on_step)
-    return output.frames
+    def on_window(index: int, windows: int) -> None:
+        window.update(index=index, of=windows)
+
+    options = dict(negative_prompt=request.negative_prompt, num_inference_steps=steps,
+                   guidance_scale=params["guidance"], fps=params["fps"], callback_on_step_end=on_step)
+    if request.backend != backends.DEFAULT:  # an open-weight model, through its adapter
+        return backends.loaded(request.backend)(request.prompt, num_frames=params["frames"], height=params["height"],
+                                                width=params["width"], seed=params["seed"], **options)
+    start = sources.start_frames(request, folder)
+    if start is None:
+        return pipeline()(request.prompt, num_frames=params["frames"], height=params["height"],
+                          width=params["width"], seed=params["seed"], **options).frames
+    # An image is the first frame of its clip; a video keeps all its frames and goes on.
+    count = params["frames"] - len(start) if request.source_kind == SourceKind.IMAGE else params["frames"]
+    more = continue_video(pipeline(), start, request.prompt, count=count, seed=params["seed"],
+                          on_window=on_window, **options)
+    return np.concatenate([start, more])
 
 
-def _frame_report(report) -> dict:
+def frame_report(report) -> dict:
     return {"passed": report.passed, "worst_score": round(report.worst_score, 4), "model": report.model,
             "frames_checked": len(report.frames_checked),
             "findings": [{"frame": f.frame_index, "label": f.label, "score": round(f.score, 4)} for f in report.findings]}
 
 
-def _deliver(request, frames, report):
+def _deliver(request, frames, report, folder: Path):
     from provenance import watermark
     from provenance.c2pa import SoftBinding, read, sign
     from provenance.detect import watermark_in_file
     from provenance.fingerprint import fingerprint_frames
     from provenance.media import write_h264
 
-    name, version = model_identity()
+    name, version = backends.identity(request.backend)
     fps = request.params["fps"]
     payload = request.watermark_payload
     keys = settings.HALLMARK_PROVENANCE_KEYS or None
-    with tempfile.TemporaryDirectory(prefix="hallmark-render-") as folder:
-        marked = watermark.embed(frames, payload, key=watermark_key())
-        raw = write_h264(marked, Path(folder) / "raw.mp4", fps=fps)
-        signed = sign(raw, Path(folder) / "clip.mp4", generation_id=str(request.pk), model=name, model_version=version,
-                      soft_binding=SoftBinding(value=payload), keys=keys)
-        manifest = read(signed, anchors=_anchors(keys))
-        # Read the mark back from the file as delivered (after H.264), so the credentials panel
-        # states what a verifier will find, not what we meant to embed.
-        found = watermark_in_file(signed, key=watermark_key()).payload
-        data = signed.read_bytes()
-        # A name of its own per attempt: two renders of one request (a worker wrongly thought
-        # dead) never overwrite each other's file; the one recorded first wins.
-        storage_name = f"clips/{request.team.slug}/{payload}-{uuid.uuid4().hex[:8]}.mp4"
-        with open(signed, "rb") as fh:
-            stored = default_storage.save(storage_name, File(fh, name=f"{payload}.mp4"))
+    start = sources.ingredient_path(request, folder)  # the parent video or the animated image
+    image = request.source_kind == SourceKind.IMAGE
+    marked = watermark.embed(frames, payload, key=watermark_key())
+    raw = write_h264(marked, folder / "raw.mp4", fps=fps)
+    signed = sign(raw, folder / "clip.mp4", generation_id=str(request.pk), model=name, model_version=version,
+                  soft_binding=SoftBinding(value=payload), keys=keys, parent=None if image else start,
+                  input_image=start if image else None, source=sources.manifest_source(request))
+    manifest = read(signed, anchors=_anchors(keys))
+    # Read the mark back from the file as delivered (after H.264), so the credentials panel
+    # states what a verifier will find, not what we meant to embed.
+    found = watermark_in_file(signed, key=watermark_key()).payload
+    data = signed.read_bytes()
+    # A name of its own per attempt: two renders of one request (a worker wrongly thought
+    # dead) never overwrite each other's file; the one recorded first wins.
+    storage_name = f"clips/{request.team.slug}/{payload}-{uuid.uuid4().hex[:8]}.mp4"
+    with open(signed, "rb") as fh:
+        stored = default_storage.save(storage_name, File(fh, name=f"{payload}.mp4"))
     clip = services.generation_complete(generation_id=request.pk, clip_fields={
         "file": stored, "sha256": hashlib.sha256(data).hexdigest(), "size_bytes": len(data),
         "watermark_payload": payload, "watermark_verified": found == payload, "c2pa_state": manifest.state, "c2pa_signer": manifest.signer or "",
         "fingerprint": fingerprint_frames(marked, fps).to_bytes(), "model": name, "model_version": version,
         "frames": len(frames), "fps": fps, "width": frames.shape[2], "height": frames.shape[1],
-        "frame_check": _frame_report(report)})
+        "frame_check": frame_report(report)})
     if clip is None or clip.file.name != stored:
         default_storage.delete(stored)  # cancelled while we encoded, or another attempt finished first
     return clip

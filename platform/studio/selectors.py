@@ -11,7 +11,7 @@ from studio.models import Clip, GenerationRequest, Status
 
 def team_generations(*, access: TeamAccess, status: str | None = None) -> QuerySet[GenerationRequest]:
     access.require(Permission.VIEW_CLIPS)
-    requests = GenerationRequest.objects.filter(team=access.team).select_related("requested_by", "clip")
+    requests = GenerationRequest.objects.filter(team=access.team).select_related("requested_by", "clip", "source_clip")
     if status:
         if status not in Status.values:
             raise InvalidInput(f"Unknown status '{status}'. Statuses are: {', '.join(Status.values)}.")

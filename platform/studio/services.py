@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -20,6 +21,9 @@ from accounts.selectors import TeamAccess
 from accounts.services import quota_refund, quota_reserve
 from audit.services import record_event
 from studio.models import Clip, GenerationRequest, Status
+
+if TYPE_CHECKING:
+    from studio.sources import Source
 
 MAX_PROMPT_CHARS = 2000
 DURATIONS = (1, 2, 3, 4)  # seconds at 8 fps: the default model is trained on 2-second clips
@@ -34,18 +38,19 @@ class GenerationParams:
 
     duration_seconds: int = 2
     seed: int | None = None
-    steps: int = 20
-    guidance: float = 4.0
+    steps: int | None = None  # None: the model's recommended number
+    guidance: float | None = None  # None: the model's recommended scale
     negative_prompt: str = ""
+    backend: str = "default"
 
     def validated(self) -> "GenerationParams":
         if self.duration_seconds not in DURATIONS:
             raise InvalidInput(f"Duration must be one of {', '.join(map(str, DURATIONS))} seconds.")
         if self.seed is not None and not 0 <= self.seed < 2 ** 31:
             raise InvalidInput("The seed must be a whole number from 0 to 2147483647.")
-        if not 1 <= self.steps <= 50:
+        if self.steps is not None and not 1 <= self.steps <= 50:
             raise InvalidInput("Steps must be from 1 to 50.")
-        if not 0.0 <= self.guidance <= 15.0:
+        if self.guidance is not None and not 0.0 <= self.guidance <= 15.0:
             raise InvalidInput("Guidance must be from 0 to 15.")
         if len(self.negative_prompt) > MAX_PROMPT_CHARS:
             raise InvalidInput(f"The negative prompt is limited to {MAX_PROMPT_CHARS} characters.")
@@ -55,9 +60,13 @@ class GenerationParams:
 
     def render_params(self) -> dict:
         """What the worker renders; the seed is fixed now, so a retry makes the same clip."""
+        from studio.backends import render_shape, spec
+
         seed = self.seed if self.seed is not None else secrets.randbelow(2 ** 31)
-        return {"frames": self.duration_seconds * FPS, "fps": FPS, "width": SIZE, "height": SIZE,
-                "steps": self.steps, "guidance": self.guidance, "seed": seed}
+        recommended = spec(self.backend).defaults
+        return {**render_shape(self.backend, self.duration_seconds), "backend": self.backend,
+                "steps": self.steps if self.steps is not None else recommended["steps"],
+                "guidance": self.guidance if self.guidance is not None else recommended["guidance"], "seed": seed}
 
 
 def _gate():
@@ -72,16 +81,36 @@ def _decision_summary(decision: dict) -> dict:
                            for c in decision["categories"]]}
 
 
-@transaction.atomic
 def generation_request(*, actor: Actor, access: TeamAccess, prompt: str,
-                       params: GenerationParams = GenerationParams()) -> GenerationRequest:
-    """Gate the prompt, reserve quota, and queue the render (or hold it for review, or block it)."""
+                       params: GenerationParams = GenerationParams(), source: "Source | None" = None
+                       ) -> GenerationRequest:
+    """Gate the prompt, reserve quota, and queue the render (or hold it for review, or block it).
+
+    `source` (studio.sources): the clip or upload the video continues or animates. Quota is
+    reserved for the new seconds only."""
+    try:
+        return _generation_request(actor=actor, access=access, prompt=prompt, params=params, source=source)
+    finally:
+        if source is not None:
+            source.close()
+
+
+@transaction.atomic
+def _generation_request(*, actor, access, prompt, params, source) -> GenerationRequest:
     from safety import PromptError
     from studio.policy import team_policy
+    from studio.backends import require_usable
+    from studio.sources import MAX_TOTAL_SECONDS
     from studio.tasks import enqueue_render
 
     access.require(Permission.GENERATE)
     params = params.validated()
+    require_usable(access, params.backend)
+    if source is not None and params.backend != "default":
+        raise InvalidInput("Extending a video or animating an image works with the default model only.")
+    if source is not None and source.seconds + params.duration_seconds > MAX_TOTAL_SECONDS:
+        raise InvalidInput(f"The start is {source.seconds:g} s long; with {params.duration_seconds} s more it would "
+                           f"pass the {MAX_TOTAL_SECONDS} s a video may last.")
     try:
         decision = _gate().check(prompt, team_policy(access.team)).to_dict()
     except PromptError as exc:
@@ -93,14 +122,24 @@ def generation_request(*, actor: Actor, access: TeamAccess, prompt: str,
     reservation = None if status == Status.BLOCKED else \
         quota_reserve(actor=actor, team=access.team, video_seconds=params.duration_seconds)
     now = timezone.now()
-    request = GenerationRequest.objects.create(
+    request = GenerationRequest(
         team=access.team, requested_by=access.membership.user, api_key=access.api_key, prompt=prompt,
-        negative_prompt=params.negative_prompt, params=render, decision=decision, status=status,
+        negative_prompt=params.negative_prompt, params=render, backend=params.backend, decision=decision, status=status,
         reservation=reservation, created_at=now, updated_at=now,
         finished_at=now if status == Status.BLOCKED else None)
-    record_event(action="generation.requested", actor=actor, team=access.team, target=request, details={
-        "decision": _decision_summary(decision), "status": status, "params": render,
-        "prompt_sha256": hashlib.sha256(prompt.encode()).hexdigest(), "prompt_chars": len(prompt)})
+    if source is not None:
+        source.attach(request)  # stores an upload: removed again below if the request is not saved
+    try:
+        request.save()
+        details = {"decision": _decision_summary(decision), "status": status, "params": render,
+                   "prompt_sha256": hashlib.sha256(prompt.encode()).hexdigest(), "prompt_chars": len(prompt)}
+        if source is not None:
+            details["source"] = source.audit()
+        record_event(action="generation.requested", actor=actor, team=access.team, target=request, details=details)
+    except BaseException:
+        if request.source_file:
+            request.source_file.delete(save=False)
+        raise
     if status == Status.QUEUED:
         enqueue_render(request)
     return request

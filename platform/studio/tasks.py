@@ -1,4 +1,5 @@
-"""Background jobs of the studio: render a request; put renders whose worker died back in the queue."""
+"""Background jobs of the studio: render a request (on its backend's queue); put renders whose worker
+died back in the queue."""
 from __future__ import annotations
 
 import logging
@@ -10,7 +11,8 @@ from procrastinate.exceptions import AlreadyEnqueued
 
 logger = logging.getLogger(__name__)
 
-RENDER_QUEUE = "render"
+from studio.backends import RENDER_QUEUE, queue_for
+
 STALLED_AFTER_SECONDS = 60  # no worker heartbeat for this long: the job's worker is gone
 
 
@@ -24,7 +26,8 @@ def enqueue_render(request) -> None:
     """Defer the render in the caller's transaction: the job exists exactly when the request does."""
     try:
         with transaction.atomic():  # a savepoint: the refused insert must not abort the caller's transaction
-            render.configure(queueing_lock=f"generation-{request.pk}").defer(generation_id=request.pk)
+            render.configure(queue=queue_for(request.backend), queueing_lock=f"generation-{request.pk}").defer(
+                generation_id=request.pk)
     except AlreadyEnqueued:
         pass  # a job for this request is already waiting: one is enough
 
@@ -35,7 +38,7 @@ def enqueue_render(request) -> None:
 async def retry_stalled_renders(context: JobContext, timestamp: int) -> int:
     """Renders whose worker stopped sending heartbeats (killed, machine lost) go back in the queue."""
     manager = context.app.job_manager
-    stalled = await manager.get_stalled_jobs(queue=RENDER_QUEUE, task_name="studio.render",
+    stalled = await manager.get_stalled_jobs(task_name="studio.render",  # every backend's queue
                                              seconds_since_heartbeat=STALLED_AFTER_SECONDS)
     for job in stalled:
         logger.warning("render job %s stalled; queueing it again", job.id)

@@ -2,6 +2,7 @@
 content credentials, live status for htmx, the clip itself, cancel and retry."""
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -10,9 +11,9 @@ from accounts.actors import Actor
 from accounts.errors import ServiceError
 from accounts.roles import Permission
 from accounts.views import act_and_redirect, or_404, team_view
-from studio import selectors, services
+from studio import selectors, services, sources
 from studio.forms import GenerationForm
-from studio.models import OPEN_STATUSES
+from studio.models import OPEN_STATUSES, Status
 
 
 def _generation(access, generation_id):
@@ -33,17 +34,28 @@ def studio_home(request, access, form=None, status=200, error=None):
 @require_POST
 @team_view(Permission.GENERATE)
 def generation_create(request, access):
-    form = GenerationForm(request.POST)
+    """A new video from the studio's form, or an extension from a video page's form."""
+    form = GenerationForm(request.POST, request.FILES)
+    if getattr(request, "upload_too_large", False):
+        limit = settings.HALLMARK_MAX_UPLOAD_BYTES // 2 ** 20
+        return studio_home(request, slug=access.team.slug, form=GenerationForm(request.POST), status=413,
+                           error=f"The file is larger than {limit} MB, the upload limit.")
     if not form.is_valid():
         return studio_home(request, slug=access.team.slug, form=form, status=400,
                            error="Check the form: " + "; ".join(f"{k}: {v[0]}" for k, v in form.errors.items()))
     data = form.cleaned_data
     params = services.GenerationParams(duration_seconds=data["duration_seconds"], seed=data["seed"],
                                        steps=data["steps"], guidance=data["guidance"],
-                                       negative_prompt=data["negative_prompt"])
+                                       negative_prompt=data["negative_prompt"], backend=data["model"] or "default")
+    actor = Actor.from_request(request)
     try:
-        made = services.generation_request(actor=Actor.from_request(request), access=access, prompt=data["prompt"],
-                                           params=params)
+        source = None
+        if data["source"] is not None:
+            source = sources.upload_source(actor=actor, access=access, upload=data["source"])
+        elif data["extends"] is not None:
+            source = or_404(sources.clip_source, access=access, generation_id=data["extends"])
+        made = services.generation_request(actor=actor, access=access, prompt=data["prompt"], params=params,
+                                           source=source)
     except ServiceError as exc:
         return studio_home(request, slug=access.team.slug, form=form, status=exc.status, error=exc.message)
     return redirect("studio:generation", slug=access.team.slug, generation_id=made.pk)
@@ -52,9 +64,11 @@ def generation_create(request, access):
 @team_view(Permission.VIEW_CLIPS)
 def generation_page(request, access, generation_id: int):
     generation = _generation(access, generation_id)
+    extensions = generation.clip.extensions.order_by("pk") if generation.status == Status.DONE else []
     return render(request, "studio/generation.html", {
         "access": access, "team": access.team, "g": generation, "open": generation.status in OPEN_STATUSES,
-        "can_generate": access.allows(Permission.GENERATE)})
+        "can_generate": access.allows(Permission.GENERATE), "extensions": extensions,
+        "extend_form": GenerationForm(initial={"extends": generation.pk, "duration_seconds": 2})})
 
 
 @team_view(Permission.VIEW_CLIPS)

@@ -157,8 +157,10 @@ def visible_report(verification: Verification, access: TeamAccess | None) -> dic
                         team=generation.team.slug, prompt=generation.prompt,
                         requested_by=generation.requested_by.email)
     if not owner:
+        source = report["c2pa"].get("source")  # where an extension started: its kind and checks, no ids
         report["c2pa"] = {**report["c2pa"], "generation_id": None, "soft_binding": None,
-                          "parent_generation_id": None}
+                          "parent_generation_id": None,
+                          "source": source and {k: v for k, v in source.items() if k in ("kind", "frame_check")}}
         report["watermark"] = {**report["watermark"], "payload": None}
         if report["fingerprint_match"]:
             report["fingerprint_match"] = {"distance": report["fingerprint_match"]["distance"]}

@@ -3,7 +3,7 @@ import numpy as np
 import torch
 
 from generation.autoencoder import tensor_to_frames
-from generation.long import cross_window_drift, extend, generate_long
+from generation.long import continue_video, cross_window_drift, extend, generate_long, windows_needed
 from generation.world import render, sample_spec
 
 
@@ -24,6 +24,17 @@ def test_extend_and_long_lengths(tiny_pipeline):
     assert more.shape == (12, 64, 64, 3)
     long = generate_long(tiny_pipeline, "a star", seconds=5, num_inference_steps=1, height=64, width=64)
     assert long.shape == (40, 64, 64, 3)
+
+
+def test_continue_from_an_image_or_a_clip(tiny_pipeline):
+    image = render(sample_spec(3, simple=True))[:1]
+    seen = []
+    more = continue_video(tiny_pipeline, image, "a star", count=24, num_inference_steps=1,
+                          on_window=lambda index, windows: seen.append((index, windows)))
+    # One frame of context leaves 15 new frames in the first window, then 12 per window.
+    assert more.shape == (24, 64, 64, 3) and seen == [(0, 2), (1, 2)]
+    assert windows_needed(1, 15) == 1 and windows_needed(16, 12) == 1 and windows_needed(16, 13) == 2
+    assert windows_needed(16, 0) == 0
 
 
 def test_drift_of_a_steady_world_clip_is_within_threshold():

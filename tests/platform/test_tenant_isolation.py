@@ -113,7 +113,7 @@ class ApiCase:
     lowest_role: str | None = None
     object_scoped: bool = True  # names an object of team A; list endpoints show the caller's own team
     needs: str | None = None  # the permission it checks last, when that is 'generate' (see the scope test)
-    upload: bool = False  # sends a clip as multipart/form-data
+    upload: str | None = None  # sends an unmarked clip as multipart/form-data, in this field, with the body
     caller_role: str = Role.ADMIN  # who calls it from the other team in the list test
 
 
@@ -133,12 +133,16 @@ API = [
     ApiCase("DELETE", "/api/v1/api-keys/{key}", lowest_role=Role.MODERATOR),
     ApiCase("POST", "/api/v1/generations", {"prompt": "a red ball rolls left", "steps": 1},
             lowest_role=Role.AUDITOR, object_scoped=False, needs="generate"),
+    # Extending another team's clip: as if it did not exist.
+    ApiCase("POST", "/api/v1/generations", {"prompt": "it keeps rolling", "steps": 1, "extends": "{done}"}),
+    ApiCase("POST", "/api/v1/generations/from-upload", {"prompt": "the clip goes on", "steps": 1},
+            lowest_role=Role.AUDITOR, object_scoped=False, needs="generate", upload="source"),
     ApiCase("GET", "/api/v1/generations", lowest_role=Role.AUDITOR, object_scoped=False),
     ApiCase("GET", "/api/v1/generations/{generation}", lowest_role=Role.AUDITOR),
     ApiCase("GET", "/api/v1/generations/{generation}/download", lowest_role=Role.AUDITOR),
     ApiCase("POST", "/api/v1/generations/{generation}/cancel", lowest_role=Role.AUDITOR, needs="generate"),
     ApiCase("POST", "/api/v1/generations/{generation}/retry", lowest_role=Role.AUDITOR, needs="generate"),
-    ApiCase("POST", "/api/v1/verifications", object_scoped=False, upload=True),
+    ApiCase("POST", "/api/v1/verifications", object_scoped=False, upload="file"),
     ApiCase("GET", "/api/v1/verifications/{verification}"),
     ApiCase("GET", "/api/v1/moderation/queue", lowest_role=Role.MEMBER, object_scoped=False),
     ApiCase("POST", "/api/v1/moderation/queue/{held}", {"decision": "approve", "reason": "within_policy"},
@@ -170,7 +174,7 @@ def victim(make_team, settings, tmp_path):
     studio_services.generation_fail(generation_id=failed.pk, reason="The model could not render this request.")
     done = _done_generation(people, access)
     held = studio_services.generation_request(actor=people.actor(), access=access,
-                                              prompt="a soldier holding a rifle in a war zone")
+                                              prompt="a soldier aiming a rifle at a man in a war zone")
     blocked = studio_services.generation_request(actor=people.actor(), access=access,
                                                  prompt="a naked woman in the shower")
     appeal = moderation_services.appeal_file(actor=people.actor(), access=access, request=blocked,
@@ -325,8 +329,9 @@ def _call_api(client, case: ApiCase, victim: Victim):
                             held=victim.held_generation_id, appeal=victim.appeal_id)
     if case.upload:
         with open(_unmarked_clip(), "rb") as fh:
-            return client.post(path, {"file": fh})
-    body = json.dumps(case.body) if case.body is not None else None
+            return client.post(path, {**(case.body or {}), case.upload: fh})
+    fields = {key: victim.done_generation_id if value == "{done}" else value for key, value in (case.body or {}).items()}
+    body = json.dumps(fields) if case.body is not None else None
     return getattr(client, case.method.lower())(path, data=body, content_type="application/json")
 
 

@@ -164,3 +164,33 @@ def test_an_extension_names_its_parent_as_an_ingredient(clip_maker, keys, tmp_pa
     actions = [a["action"] for a in report.assertion("c2pa.actions")["actions"]]
     assert actions == ["c2pa.opened", "c2pa.edited"]
     assert read(parent, anchors=keys).parent_generation_id is None
+
+
+def test_an_extended_upload_says_where_it_started_and_that_it_passed_our_checks(clip_maker, keys, tmp_path):
+    foreign = clip_maker(tmp_path / "foreign.mp4")  # no manifest: someone else's video
+    source = {"kind": "upload", "frame_check": "passed", "sha256": "ab" * 32}
+    child = sign(clip_maker(tmp_path / "c.mp4", seed=3), tmp_path / "child.mp4", generation_id="43",
+                 model="hallmark-dit", model_version="2025.1", keys=keys, parent=foreign, source=source)
+    report = read(child, anchors=keys)
+    assert report.state == "Trusted" and report.source == source
+    assert report.ingredients[0]["relationship"] == "parentOf" and report.parent_generation_id is None
+
+
+def test_an_animated_image_is_an_input_ingredient(clip_maker, keys, tmp_path):
+    from PIL import Image
+    image = tmp_path / "start.png"
+    Image.fromarray(np.full((32, 32, 3), 200, np.uint8)).save(image)
+    child = sign(clip_maker(tmp_path / "c.mp4", seed=4), tmp_path / "child.mp4", generation_id="44",
+                 model="hallmark-dit", model_version="2025.1", keys=keys, input_image=image,
+                 source={"kind": "image", "frame_check": "passed"})
+    report = read(child, anchors=keys)
+    assert report.state == "Trusted", report.failure_codes
+    assert report.ingredients == ({"title": "start.png", "relationship": "inputTo"},)
+    created = report.assertion("c2pa.actions")["actions"][0]
+    # c2pa turns the ingredient's label into a hashed link to the ingredient assertion.
+    assert created["action"] == "c2pa.created"
+    assert [i["url"].rsplit("/", 1)[1] for i in created["parameters"]["ingredients"]] == ["c2pa.ingredient.v3"]
+    (tmp_path / "not-an-image.png").write_bytes(b"GIF89a....")
+    with pytest.raises(InvalidMediaError, match="not a PNG, JPEG or WebP"):
+        sign(clip_maker(tmp_path / "d.mp4"), tmp_path / "d-signed.mp4", generation_id="45", model="hallmark-dit",
+             model_version="2025.1", keys=keys, input_image=tmp_path / "not-an-image.png")

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def scene(make_team):
     team, other = make_team(auditor=1, member=1), make_team()
-    for prompt in ("a red ball rolls left across a meadow", "a soldier holding a rifle in a war zone"):
+    for prompt in ("a red ball rolls left across a meadow", "a soldier aiming a rifle at a man in a war zone"):
         studio.generation_request(actor=team.actor(Role.MEMBER), access=team.access(Role.MEMBER), prompt=prompt,
                                   params=studio.GenerationParams(steps=2))
     studio.generation_request(actor=other.actor(), access=other.access(), prompt="another team's blue star")

@@ -24,7 +24,7 @@ def test_auditor_filters_the_log_and_exports_it(page, live_server):  # noqa: F81
     auditor = services.user_create(email="auditor@bank.test", password="a long browser passphrase")
     services.membership_add(team=team, user=auditor, role=Role.AUDITOR)
     access = access_team_by_slug(user=admin, slug="bank")
-    for prompt in ("a red ball rolls left across a meadow", "a soldier holding a rifle in a war zone",
+    for prompt in ("a red ball rolls left across a meadow", "a soldier aiming a rifle at a man in a war zone",
                    "a naked woman in the shower"):
         studio.generation_request(actor=Actor(user=admin), access=access, prompt=prompt)
 

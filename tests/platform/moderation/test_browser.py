@@ -35,13 +35,13 @@ def test_moderator_approves_and_admin_tightens_the_policy(page, live_server):  #
     moderator = services.user_create(email="mod@newsroom.test", password=PASSWORD)
     services.membership_add(team=team, user=moderator, role=Role.MODERATOR)
     held = studio.generation_request(actor=Actor(user=admin), access=access_team_by_slug(user=admin, slug="newsroom"),
-                                     prompt="a soldier holding a rifle in a war zone")
+                                     prompt="a soldier aiming a rifle at a man in a war zone")
     assert held.status == Status.IN_REVIEW
 
     _sign_in(page, live_server, "mod@newsroom.test")
     page.goto(f"{live_server.url}/t/newsroom/moderation/")
     queue = page.inner_text("[data-testid=queue]")
-    assert "a soldier holding a rifle" in queue and "weapons_instructions" in queue
+    assert "a soldier aiming a rifle" in queue and "weapons_instructions" in queue
     _shot(page, "moderation-queue")
     page.select_option("[data-testid=queue] select[name=reason]", "newsworthy")
     page.click("[data-testid=queue] button[value=approve]")

@@ -11,7 +11,7 @@ from studio.models import GenerationRequest, Status
 
 pytestmark = pytest.mark.django_db
 
-GREY = "a soldier holding a rifle in a war zone"  # held for review by the platform policy
+GREY = "a soldier aiming a rifle at a man in a war zone"  # held for review by the platform policy
 
 
 def _request(team, prompt, role=Role.MEMBER):
@@ -107,7 +107,7 @@ def test_a_block_for_sexual_content_with_minors_is_never_overturned(make_team):
 
 def test_team_policy_tightens_the_gate_relaxes_within_bounds_and_is_audited(make_team):
     team = make_team()
-    prompt = "a bloody fight in a dark alley"
+    prompt = "a bar brawl with broken bottles"  # graphic_violence by model score between review and block
     assert _request(team, prompt, role=Role.ADMIN).status == Status.IN_REVIEW
     services.policy_update(actor=team.actor(), access=team.access(),
                            policy={"categories": {"graphic_violence": {"block_threshold": 0.3}}})

@@ -56,3 +56,20 @@ def test_generate_watch_play_and_verify(page, live_server, run_worker, media):  
     report = page.inner_text("[data-testid=report]")
     assert "Made by Hallmark" in report and "a red ball rolls left" in report
     _shot(page, "verify-ours")
+
+    # Extend the video from its page: the new one names its parent, the parent lists it.
+    parent = Clip.objects.get().request_id
+    page.goto(f"{live_server.url}/t/studio/studio/{parent}/")
+    extend = "[data-testid=extend-form]"
+    page.fill(f"{extend} textarea[name=prompt]", "the red ball keeps rolling left")
+    page.select_option(f"{extend} select[name=duration_seconds]", "1")
+    page.click(f"{extend} button[type=submit]")
+    page.wait_for_url(re.compile(r"/t/studio/studio/\d+/$"))
+    run_worker()
+    page.reload()
+    page.wait_for_selector("[data-testid=player]")
+    assert f"Continues video {parent}" in page.inner_text("[data-testid=lineage]")
+    assert "Trusted" in page.inner_text("[data-testid=credentials]")
+    _shot(page, "studio-extension")
+    page.goto(f"{live_server.url}/t/studio/studio/{parent}/")
+    assert "Continued by video" in page.inner_text("[data-testid=lineage]")

@@ -158,7 +158,7 @@ def test_cancelling_a_queued_request_refunds_it_and_the_worker_skips_it(make_tea
 def test_held_request_is_approved_by_a_moderator_then_rendered(make_team, api_client, run_worker):
     team = make_team(member=1, moderator=1)
     member, moderator = api_client(team.api_key("member")), api_client(team.api_key("moderator"))
-    body = member.post("/api/v1/generations", {"prompt": "a soldier holding a rifle in a war zone", **FAST},
+    body = member.post("/api/v1/generations", {"prompt": "a soldier aiming a rifle at a man in a war zone", **FAST},
                        content_type="application/json").json()
     assert body["status"] == "in_review"
     assert not ProcrastinateJob.objects.filter(task_name="studio.render", args__generation_id=body["id"]).exists()

@@ -37,7 +37,7 @@ def test_bad_prompts_get_the_gates_message(make_team):
 
 
 def test_grey_zone_prompt_waits_for_review_with_quota_held(make_team):
-    request = _request(make_team(), prompt="a soldier holding a rifle in a war zone")
+    request = _request(make_team(), prompt="a soldier aiming a rifle at a man in a war zone")
     assert request.status == Status.IN_REVIEW and request.decision["action"] == "review"
     assert request.reservation.refunded_at is None
 
@@ -130,8 +130,9 @@ def test_two_deliveries_of_one_request_leave_one_clip_and_one_file(make_team, se
     y, x = np.mgrid[0:256, 0:256]
     frames = np.stack([np.stack([x // 2 + t, y // 2, np.full_like(x, 90)], -1) for t in range(16)]).astype(np.uint8)
     report = frame_checker().check(frames, 8)
-    first = _deliver(request, frames, report)
-    second = _deliver(request, frames, report)  # a second worker finishing the same request
+    (tmp_path / "one").mkdir(), (tmp_path / "two").mkdir()
+    first = _deliver(request, frames, report, tmp_path / "one")
+    second = _deliver(request, frames, report, tmp_path / "two")  # a second worker finishing the same request
     assert first.pk == second.pk and Clip.objects.filter(request=request).count() == 1
     stored = list((tmp_path / "media" / "clips").rglob("*.mp4"))
     assert [p.name for p in stored] == [first.file.name.rsplit("/", 1)[-1]]

@@ -18,7 +18,9 @@ class Command(BaseCommand):
         manage = [sys.executable, str(settings.ROOT_DIR / "manage.py")]
         children = {
             "web": subprocess.Popen([*manage, "runserver", address, "--noreload"]),
-            "worker": subprocess.Popen([*manage, "procrastinate", "worker"]),
+            # The default model's queue and the housekeeping ones; open-weight backends have GPU
+            # workers of their own (`procrastinate worker --queues render-wan`, …).
+            "worker": subprocess.Popen([*manage, "procrastinate", "worker", "--queues", "render,maintenance,audit"]),
         }
         stopping = False
 

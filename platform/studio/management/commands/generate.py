@@ -19,7 +19,7 @@ from accounts.models import User
 from accounts.selectors import access_team_by_slug
 from studio import services
 from studio.models import OPEN_STATUSES, GenerationRequest, Status
-from studio.tasks import RENDER_QUEUE
+from studio.backends import queue_for
 
 WAIT_FOR_WORKER_SECONDS = 5
 
@@ -33,7 +33,8 @@ class Command(BaseCommand):
         parser.add_argument("--user", required=True, help="the requester's email (a member of the team)")
         parser.add_argument("--out", help="copy the finished MP4 here")
         parser.add_argument("--seed", type=int)
-        parser.add_argument("--steps", type=int, default=20)
+        parser.add_argument("--steps", type=int, help="default: the model's recommended number")
+        parser.add_argument("--model", default="default", help="the backend: default, wan, ltx or cogvideox")
         parser.add_argument("--duration", type=int, default=2, help="seconds")
         parser.add_argument("--timeout", type=float, default=600, help="seconds to wait for the clip")
 
@@ -46,7 +47,7 @@ class Command(BaseCommand):
             request = services.generation_request(
                 actor=Actor(user=user), access=access, prompt=options["prompt"],
                 params=services.GenerationParams(duration_seconds=options["duration"], seed=options["seed"],
-                                                 steps=options["steps"]))
+                                                 steps=options["steps"], backend=options["model"]))
         except ServiceError as exc:
             raise CommandError(exc.message) from None
         self.stdout.write(f"generation {request.pk}: {request.get_status_display()}")
@@ -80,10 +81,11 @@ class Command(BaseCommand):
                                    f"after {timeout:.0f} s; it goes on in the background.")
             if (not ran_worker and request.status == Status.QUEUED
                     and time.monotonic() - started > WAIT_FOR_WORKER_SECONDS):
-                self.stdout.write("no worker took the job: running one for the render queue")
+                queue = queue_for(request.backend)
+                self.stdout.write(f"no worker took the job: running one for the {queue} queue")
                 # A worker process exactly as production runs it, stopping when the queue is empty.
                 subprocess.run([sys.executable, str(settings.ROOT_DIR / "manage.py"), "procrastinate", "worker",
-                                "--one-shot", "--queues", RENDER_QUEUE], check=False)
+                                "--one-shot", "--queues", queue], check=False)
                 ran_worker = True
                 continue
             time.sleep(0.5)

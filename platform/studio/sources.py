@@ -1,0 +1,227 @@
+"""Where a generation starts when it does not start from nothing: one of the team's clips
+(an extension), an uploaded video (an extension of someone else's video) or an uploaded image
+(animated from its first frame).
+
+Uploads meet the verification limits (size cap while the body streams, type by magic bytes,
+bounded decoding) and then the frame checks, before anything is queued; a refused upload is
+recorded in the audit log. Every start is brought to what the default model delivers: a
+square SIZE×SIZE picture at FPS frames per second (centre crop, then resize).
+"""
+from __future__ import annotations
+
+import hashlib
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import default_storage
+from django.db import transaction
+from PIL import Image, UnidentifiedImageError
+
+from accounts.actors import Actor
+from accounts.errors import InvalidInput, PayloadTooLarge, UnsupportedMediaType
+from accounts.roles import Permission
+from accounts.selectors import TeamAccess
+from audit.services import record_event
+from studio import selectors
+from studio.models import Clip, GenerationRequest, SourceKind
+
+FPS = 8
+SIZE = 256
+MAX_TOTAL_SECONDS = 60  # an extension and what it extends, together
+MAX_IMAGE_SIDE = 8192
+CHUNK = 1024 * 1024
+_EXTENSIONS = {"mp4": ".mp4", "mov": ".mov", "webm": ".webm", "image/png": ".png", "image/jpeg": ".jpg",
+               "image/webp": ".webp"}
+
+
+@dataclass
+class Source:
+    """A checked start, not yet stored: `attach` stores it on the request."""
+
+    kind: str
+    frames: int  # how many frames at FPS it brings to the delivered clip
+    clip: Clip | None = None
+    upload: Path | None = None  # the upload as received, in a temporary folder
+    suffix: str = ""
+    sha256: str = ""
+    check: dict | None = None
+    _folder: tempfile.TemporaryDirectory | None = field(default=None, repr=False)
+
+    @property
+    def seconds(self) -> float:
+        return self.frames / FPS
+
+    def audit(self) -> dict:
+        if self.kind == SourceKind.CLIP:
+            return {"kind": self.kind, "generation_id": self.clip.request_id}
+        return {"kind": self.kind, "sha256": self.sha256, "frame_check": self.check}
+
+    def attach(self, request: GenerationRequest) -> None:
+        """Point the (unsaved) request at this start; an upload is copied into storage."""
+        request.source_kind = self.kind
+        request.source_clip = self.clip
+        if self.upload is not None:
+            with open(self.upload, "rb") as fh:
+                name = f"sources/{request.team.slug}/{self.sha256[:16]}{self.suffix}"
+                request.source_file = default_storage.save(name, File(fh, name=name))
+            request.source_sha256, request.source_check = self.sha256, self.check
+
+    def close(self) -> None:
+        if self._folder is not None:
+            self._folder.cleanup()
+
+
+def clip_source(*, access: TeamAccess, generation_id: int) -> Source:
+    """One of the team's own finished clips (another team's reads as not found)."""
+    clip = selectors.team_clip(access=access, generation_id=generation_id)
+    return Source(kind=SourceKind.CLIP, frames=clip.frames, clip=clip)
+
+
+def upload_source(*, actor: Actor, access: TeamAccess, upload) -> Source:
+    """A video (MP4, MOV, WebM) or image (PNG, JPEG, WebP) someone uploaded, after the frame checks."""
+    from verification.services import container_of
+
+    access.require(Permission.GENERATE)
+    limit = settings.HALLMARK_MAX_UPLOAD_BYTES
+    if getattr(upload, "size", None) is not None and upload.size > limit:
+        raise PayloadTooLarge(f"The file is {upload.size / 2 ** 20:.1f} MB; uploads are limited to "
+                              f"{limit / 2 ** 20:.0f} MB.")
+    folder = tempfile.TemporaryDirectory(prefix="hallmark-source-")
+    try:
+        path = Path(folder.name) / "upload"
+        sha256, size, head = _save(upload, path, limit)
+        if size == 0:
+            raise InvalidInput("The uploaded file is empty.")
+        container = container_of(head)
+        kind = SourceKind.VIDEO if container else SourceKind.IMAGE
+        if container is None:
+            container = _image_type(path)
+        frames = video_frames(path) if kind == SourceKind.VIDEO else image_frame(path)
+        check = _frame_check(frames)
+        source = Source(kind=kind, frames=len(frames), upload=path, suffix=_EXTENSIONS[container], sha256=sha256,
+                        check=check, _folder=folder)
+        if not check["passed"]:
+            _refused(actor, access, source)
+            raise InvalidInput(f"The uploaded {'video' if kind == SourceKind.VIDEO else 'image'} did not pass the "
+                               "platform's content checks, so nothing can be made from it.")
+        return source
+    except BaseException:
+        folder.cleanup()
+        raise
+
+
+def _save(upload, path: Path, limit: int) -> tuple[str, int, bytes]:
+    digest, size, head = hashlib.sha256(), 0, b""
+    with open(path, "wb") as out:
+        while chunk := upload.read(CHUNK):
+            size += len(chunk)
+            if size > limit:
+                raise PayloadTooLarge(f"The file is larger than {limit / 2 ** 20:.0f} MB, the upload limit.")
+            head += chunk[:16 - len(head)] if len(head) < 16 else b""
+            digest.update(chunk)
+            out.write(chunk)
+    return digest.hexdigest(), size, head
+
+
+def _image_type(path: Path) -> str:
+    from provenance.c2pa import InvalidMediaError, image_mime
+    try:
+        return image_mime(path)
+    except InvalidMediaError:
+        raise UnsupportedMediaType("Start from an MP4, MOV or WebM video, or a PNG, JPEG or WebP image; "
+                                   "this file is none of them.") from None
+
+
+def video_frames(path: Path, *, max_seconds: int = MAX_TOTAL_SECONDS) -> np.ndarray:
+    """An uploaded video as square SIZE×SIZE frames at FPS; InvalidInput when it cannot be read or is too long."""
+    from provenance import MediaError
+    from provenance.media import rgb_frames
+
+    try:
+        frames, fps = rgb_frames(path, short_side=SIZE, max_frames=int(max_seconds * 120) + 1)
+    except MediaError as exc:
+        raise InvalidInput(str(exc).replace("upload", "The video", 1)) from None
+    seconds = len(frames) / fps
+    if seconds > max_seconds:
+        raise InvalidInput(f"The video is longer than {max_seconds} s; extensions start from videos up to "
+                           f"{max_seconds} s long.")
+    # Resample to FPS by time: the frame on screen at each of our frame times.
+    count = max(1, int(round(seconds * FPS)))
+    picks = np.minimum((np.arange(count) * fps / FPS).astype(int), len(frames) - 1)
+    return np.stack([_square(frame) for frame in frames[picks]])
+
+
+def image_frame(path: Path) -> np.ndarray:
+    """An uploaded image as one square SIZE×SIZE frame; InvalidInput when it cannot be read."""
+    try:
+        with Image.open(path) as image:
+            if max(image.size) > MAX_IMAGE_SIDE:
+                raise InvalidInput(f"The image is {image.size[0]}×{image.size[1]}; images up to "
+                                   f"{MAX_IMAGE_SIDE} pixels on a side are accepted.")
+            rgb = np.asarray(image.convert("RGB"))
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+        raise InvalidInput(f"The image could not be read ({exc}).") from None
+    return _square(rgb)[None]
+
+
+def _square(frame: np.ndarray) -> np.ndarray:
+    h, w = frame.shape[:2]
+    side = min(h, w)
+    top, left = (h - side) // 2, (w - side) // 2
+    crop = Image.fromarray(np.ascontiguousarray(frame[top:top + side, left:left + side]))
+    return np.asarray(crop.resize((SIZE, SIZE), Image.Resampling.LANCZOS))
+
+
+def _frame_check(frames: np.ndarray) -> dict:
+    from studio.gate import frame_checker
+    from studio.rendering import frame_report
+    return frame_report(frame_checker().check(frames, FPS))
+
+
+@transaction.atomic
+def _refused(actor: Actor, access: TeamAccess, source: Source) -> None:
+    # The hash and the checks' findings; never the file or its name (uploads stay out of logs).
+    record_event(action="generation.source_refused", actor=actor, team=access.team, details={
+        "kind": source.kind, "sha256": source.sha256, "frame_check": source.check})
+
+
+# ---------------------------------------------------------------------------- the worker's side
+
+def start_frames(request: GenerationRequest, folder: Path) -> np.ndarray | None:
+    """The frames a request continues (or the one it animates), as the model will see them;
+    None for a prompt-only request. The file it came from is copied into `folder`."""
+    path = ingredient_path(request, folder)
+    if path is None:
+        return None
+    if request.source_kind == SourceKind.IMAGE:
+        return image_frame(path)
+    if request.source_kind == SourceKind.CLIP:
+        from provenance.media import rgb_frames
+        return rgb_frames(path)[0]  # ours: already SIZE×SIZE at FPS
+    return video_frames(path)
+
+
+def ingredient_path(request: GenerationRequest, folder: Path) -> Path | None:
+    stored = request.source_clip.file if request.source_kind == SourceKind.CLIP else request.source_file
+    if not request.source_kind or not stored:
+        return None
+    suffix = Path(stored.name).suffix
+    path = folder / f"source-{request.source_clip.request_id if request.source_clip else request.pk}{suffix}"
+    if not path.exists():
+        with stored.open("rb") as src, open(path, "wb") as dst:
+            shutil.copyfileobj(src, dst)
+    return path
+
+
+def manifest_source(request: GenerationRequest) -> dict | None:
+    """What the clip's manifest says about its start."""
+    if request.source_kind == SourceKind.CLIP:
+        return {"kind": "hallmark_clip", "generation_id": str(request.source_clip.request_id)}
+    if request.source_kind:
+        return {"kind": f"upload_{request.source_kind}", "frame_check": "passed", "sha256": request.source_sha256}
+    return None
