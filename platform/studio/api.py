@@ -25,6 +25,7 @@ class GenerationIn(StrictSchema):
     seed: int | None = Field(None, ge=0, lt=2 ** 31)
     steps: int | None = Field(None, ge=1, le=50, description="default: the model's recommended number")
     guidance: float | None = Field(None, ge=0, le=15, description="default: the model's recommended scale")
+    camera: str = Field("", description="'' (a still camera), 'left' or 'right' (a pan)")
     model: str = Field("default", description="the backend: default, wan, ltx or cogvideox (as the team is granted)")
 
 
@@ -105,7 +106,8 @@ def _out(request: GenerationRequest) -> dict:
 def _params(payload: GenerationIn) -> services.GenerationParams:
     return services.GenerationParams(duration_seconds=payload.duration_seconds, seed=payload.seed,
                                      steps=payload.steps, guidance=payload.guidance,
-                                     negative_prompt=payload.negative_prompt, backend=payload.model)
+                                     negative_prompt=payload.negative_prompt, backend=payload.model,
+                                     camera=payload.camera)
 
 
 @router.post("/generations", response={201: GenerationOut},

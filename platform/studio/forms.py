@@ -14,6 +14,8 @@ class GenerationForm(forms.Form):
                               widget=forms.NumberInput(attrs={"placeholder": "random"}))
     steps = forms.IntegerField(min_value=1, max_value=50, initial=20, required=False)
     guidance = forms.FloatField(min_value=0, max_value=15, initial=4.0, required=False)
+    camera = forms.ChoiceField(choices=[("", "still"), ("left", "pans left"), ("right", "pans right")],
+                               required=False)
     model = forms.ChoiceField(choices=[(name, spec.label) for name, spec in BACKENDS.items()], initial="default",
                               required=False)
     # Optional starts: one of the team's videos to continue (the video page's form), or an upload.

@@ -94,18 +94,26 @@ def _frames(request, folder: Path):
 
     options = dict(negative_prompt=request.negative_prompt, num_inference_steps=steps,
                    guidance_scale=params["guidance"], fps=params["fps"], callback_on_step_end=on_step)
+    prompt = model_prompt(request)
     if request.backend != backends.DEFAULT:  # an open-weight model, through its adapter
-        return backends.loaded(request.backend)(request.prompt, num_frames=params["frames"], height=params["height"],
+        return backends.loaded(request.backend)(prompt, num_frames=params["frames"], height=params["height"],
                                                 width=params["width"], seed=params["seed"], **options)
     start = sources.start_frames(request, folder)
     if start is None:
-        return pipeline()(request.prompt, num_frames=params["frames"], height=params["height"],
+        return pipeline()(prompt, num_frames=params["frames"], height=params["height"],
                           width=params["width"], seed=params["seed"], **options).frames
     # An image is the first frame of its clip; a video keeps all its frames and goes on.
     count = params["frames"] - len(start) if request.source_kind == SourceKind.IMAGE else params["frames"]
-    more = continue_video(pipeline(), start, request.prompt, count=count, seed=params["seed"],
+    more = continue_video(pipeline(), start, prompt, count=count, seed=params["seed"],
                           on_window=on_window, **options)
     return np.concatenate([start, more])
+
+
+def model_prompt(request) -> str:
+    """What the model is asked: the prompt (as gated), and the camera pan in the words the default
+    model was trained on ("…, as the camera pans left")."""
+    camera = request.params.get("camera", "")
+    return f"{request.prompt}, as the camera pans {camera}" if camera else request.prompt
 
 
 def frame_report(report) -> dict:

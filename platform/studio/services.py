@@ -29,6 +29,7 @@ MAX_PROMPT_CHARS = 2000
 DURATIONS = (1, 2, 3, 4)  # seconds at 8 fps: the default model is trained on 2-second clips
 FPS = 8
 SIZE = 256
+CAMERA_PANS = ("", "left", "right")
 MAX_ATTEMPTS = 3  # renders whose worker died are tried again, this many times in all
 
 
@@ -42,6 +43,7 @@ class GenerationParams:
     guidance: float | None = None  # None: the model's recommended scale
     negative_prompt: str = ""
     backend: str = "default"
+    camera: str = ""  # "" (still), "left" or "right": a camera pan
 
     def validated(self) -> "GenerationParams":
         if self.duration_seconds not in DURATIONS:
@@ -52,6 +54,8 @@ class GenerationParams:
             raise InvalidInput("Steps must be from 1 to 50.")
         if self.guidance is not None and not 0.0 <= self.guidance <= 15.0:
             raise InvalidInput("Guidance must be from 0 to 15.")
+        if self.camera not in CAMERA_PANS:
+            raise InvalidInput("The camera is still (''), or pans 'left' or 'right'.")
         if len(self.negative_prompt) > MAX_PROMPT_CHARS:
             raise InvalidInput(f"The negative prompt is limited to {MAX_PROMPT_CHARS} characters.")
         if any(ord(c) < 32 and c not in "\t\n" for c in self.negative_prompt):
@@ -66,7 +70,8 @@ class GenerationParams:
         recommended = spec(self.backend).defaults
         return {**render_shape(self.backend, self.duration_seconds), "backend": self.backend,
                 "steps": self.steps if self.steps is not None else recommended["steps"],
-                "guidance": self.guidance if self.guidance is not None else recommended["guidance"], "seed": seed}
+                "guidance": self.guidance if self.guidance is not None else recommended["guidance"], "seed": seed,
+                "camera": self.camera}
 
 
 def _gate():

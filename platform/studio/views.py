@@ -46,7 +46,8 @@ def generation_create(request, access):
     data = form.cleaned_data
     params = services.GenerationParams(duration_seconds=data["duration_seconds"], seed=data["seed"],
                                        steps=data["steps"], guidance=data["guidance"],
-                                       negative_prompt=data["negative_prompt"], backend=data["model"] or "default")
+                                       negative_prompt=data["negative_prompt"], backend=data["model"] or "default",
+                                       camera=data["camera"] or "")
     actor = Actor.from_request(request)
     try:
         source = None

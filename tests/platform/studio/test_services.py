@@ -137,3 +137,18 @@ def test_two_deliveries_of_one_request_leave_one_clip_and_one_file(make_team, se
     stored = list((tmp_path / "media" / "clips").rglob("*.mp4"))
     assert [p.name for p in stored] == [first.file.name.rsplit("/", 1)[-1]]
     assert first.watermark_verified and first.c2pa_state == "Trusted"
+
+
+def test_a_camera_pan_is_asked_of_the_model_in_its_own_words(make_team):
+    from studio.rendering import model_prompt
+
+    team = make_team()
+    panned = services.generation_request(actor=team.actor(), access=team.access(), prompt="a red ball over the grass",
+                                         params=services.GenerationParams(camera="left"))
+    assert panned.params["camera"] == "left"
+    assert model_prompt(panned) == "a red ball over the grass, as the camera pans left"
+    plain = _request(team)
+    assert model_prompt(plain) == plain.prompt
+    with pytest.raises(InvalidInput, match="pans 'left' or 'right'"):
+        services.generation_request(actor=team.actor(), access=team.access(), prompt="a red ball",
+                                    params=services.GenerationParams(camera="zoom"))
