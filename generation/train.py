@@ -29,8 +29,9 @@ from generation.plots import line_plot
 from generation.sheets import contact_sheet
 from generation.text import shared_text_encoder
 
-DEFAULTS = dict(ae_steps=1500, clips=12000, dit_steps=7000, batch=24, lr=1e-3, seed=0,
-                width=192, depth=6, heads=6, shift=2.0, cfg_dropout=0.1, ema=0.999, eval_every=1000, eval_n=16)
+DEFAULTS = dict(ae_steps=1500, clips=12000, dit_steps=10000, batch=24, lr=1e-3, seed=0,
+                width=192, depth=6, heads=6, shift=2.0, cfg_dropout=0.1, ema=0.999, eval_every=1000, eval_n=16,
+                object_weight=6.0)
 
 
 def main(argv=None) -> None:
@@ -46,9 +47,9 @@ def main(argv=None) -> None:
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
     started = time.time()
-    clips = render_clips(args, work)
+    clips, coverage = render_clips(args, work)
     vae = train_autoencoder(args, work, clips)
-    dataset = build_dataset(args, work, vae, clips)
+    dataset = build_dataset(args, work, vae, clips, coverage)
     transformer, history = train_transformer(args, work, dataset, vae)
     export(args, work, vae, transformer, history)
     print(f"done in {(time.time() - started) / 60:.1f} min; pipeline in {args.out}")
@@ -57,29 +58,36 @@ def main(argv=None) -> None:
 # --- stage 0: the training clips ---------------------------------------------------------
 
 
-def render_clips(args, work: Path) -> np.ndarray:
-    """Clips 0 … clips−1 of the world as one uint8 array on disk, rendered on every core."""
-    path = work / "clips.npy"
-    shape = (args.clips, world.FRAMES, world.SIZE, world.SIZE, 3)
-    if path.exists():
-        clips = np.load(path, mmap_mode="r")
-        if clips.shape == shape:
-            return clips
-    partial = work / "clips.partial.npy"
-    clips = np.lib.format.open_memmap(partial, mode="w+", dtype=np.uint8, shape=shape)
+def render_clips(args, work: Path) -> tuple[np.ndarray, np.ndarray]:
+    """Clips 0 … clips−1 of the world as one uint8 array on disk, rendered on every core, and
+    where their objects are (coverage 0–255 per pixel), to weigh the diffusion loss."""
+    paths = work / "clips.npy", work / "coverage.npy"
+    shape = (args.clips, world.FRAMES, world.SIZE, world.SIZE)
+    if all(path.exists() for path in paths):
+        clips, coverage = (np.load(path, mmap_mode="r") for path in paths)
+        if clips.shape == (*shape, 3) and coverage.shape == shape:
+            return clips, coverage
+    partials = [path.with_suffix(".partial.npy") for path in paths]
+    clips = np.lib.format.open_memmap(partials[0], mode="w+", dtype=np.uint8, shape=(*shape, 3))
+    coverage = np.lib.format.open_memmap(partials[1], mode="w+", dtype=np.uint8, shape=shape)
     chunks = [range(start, min(start + 50, args.clips)) for start in range(0, args.clips, 50)]
     with multiprocessing.get_context("fork").Pool(os.cpu_count()) as pool:
-        for chunk, rendered in tqdm(zip(chunks, pool.imap(_render_chunk, chunks)), total=len(chunks),
-                                    desc="render", unit="×50 clips"):
-            clips[chunk.start:chunk.stop] = rendered
-    clips.flush()
-    del clips
-    partial.rename(path)
-    return np.load(path, mmap_mode="r")
+        for chunk, (frames, covered) in tqdm(zip(chunks, pool.imap(_render_chunk, chunks)), total=len(chunks),
+                                             desc="render", unit="×50 clips"):
+            clips[chunk.start:chunk.stop] = frames
+            coverage[chunk.start:chunk.stop] = covered
+    for array, partial, path in zip((clips, coverage), partials, paths):
+        array.flush()
+        del array
+        partial.rename(path)
+    return tuple(np.load(path, mmap_mode="r") for path in paths)
 
 
-def _render_chunk(seeds: range) -> np.ndarray:
-    return np.stack([world.render(world.sample_spec(seed)) for seed in seeds])
+def _render_chunk(seeds: range) -> tuple[np.ndarray, np.ndarray]:
+    rendered = [world.render(world.sample_spec(seed), with_coverage=True) for seed in seeds]
+    frames = np.stack([frames for frames, _ in rendered])
+    coverage = np.stack([np.round(covered * 255) for _, covered in rendered]).astype(np.uint8)
+    return frames, coverage
 
 
 # --- stage 1: the autoencoder ------------------------------------------------------------
@@ -133,12 +141,12 @@ def _random_frames(clips: np.ndarray, rng, *, count: int, per_clip: int, with_we
 # --- stage 2: the training set as latents and prompt embeddings --------------------------
 
 
-def build_dataset(args, work: Path, vae: VideoAutoencoder, clips: np.ndarray) -> dict:
+def build_dataset(args, work: Path, vae: VideoAutoencoder, clips: np.ndarray, coverage: np.ndarray) -> dict:
     path = work / "dataset.pt"
     if path.exists():
         return torch.load(path)
     encoder = shared_text_encoder()
-    latents, texts, masks = [], [], []
+    latents, texts, masks, objects = [], [], [], []
     with torch.no_grad():
         for start in tqdm(range(0, args.clips, 50), desc="dataset", unit="×50 clips"):
             specs = [world.sample_spec(seed) for seed in range(start, min(start + 50, args.clips))]
@@ -147,11 +155,22 @@ def build_dataset(args, work: Path, vae: VideoAutoencoder, clips: np.ndarray) ->
             text, mask = encoder.encode([spec.caption for spec in specs])
             texts.append(text.half())
             masks.append(mask.to(torch.bool))
+            objects.append(_object_cells(coverage[start:start + len(specs)], vae.config.downsample))
     empty_text, empty_mask = encoder.encode([""])
     dataset = {"latents": torch.cat(latents), "text": torch.cat(texts), "mask": torch.cat(masks),
+               "objects": torch.cat(objects),
                "empty_text": empty_text.half(), "empty_mask": empty_mask.to(torch.bool)}
     torch.save(dataset, path)
     return dataset
+
+
+def _object_cells(coverage: np.ndarray, downsample: int) -> torch.Tensor:
+    """B×T×H×W pixel coverage → B×T×h×w booleans on the latent grid: the cells an object
+    touches and their neighbours (an object's outline is decided by the cells around it)."""
+    pixels = torch.from_numpy(np.array(coverage)).float()
+    cells = F.max_pool2d(pixels.flatten(0, 1), downsample) > 25
+    cells = F.max_pool2d(cells[:, None].float(), 3, stride=1, padding=1)[:, 0] > 0
+    return cells.unflatten(0, pixels.shape[:2])
 
 
 # --- stage 3: the diffusion transformer --------------------------------------------------
@@ -180,16 +199,18 @@ def train_transformer(args, work: Path, data: dict, vae: VideoAutoencoder):
     while step < args.dit_steps:
         index = torch.randint(0, n, (args.batch,), generator=generator)
         x0 = data["latents"][index].float()
+        # Objects are what prompts ask for but a tenth of the latent: their cells weigh more.
+        weight = 1 + (args.object_weight - 1) * data["objects"][index].float()[:, None]
         text, mask = data["text"][index].float(), data["mask"][index]
         drop = torch.rand(args.batch, generator=generator) < args.cfg_dropout  # learn the unconditional too
         text[drop], mask[drop] = data["empty_text"][0].float(), data["empty_mask"][0]
         # Flow matching: x_t = (1 − σ) x0 + σ ε, target velocity ε − x0; σ from a logit-normal.
         sigma = torch.sigmoid(torch.randn(args.batch, generator=generator))
         noise = torch.randn(x0.shape, generator=generator)
-        x0, text, mask, sigma, noise = (x.to(args.device) for x in (x0, text, mask, sigma, noise))
+        x0, text, mask, sigma, noise, weight = (x.to(args.device) for x in (x0, text, mask, sigma, noise, weight))
         s = sigma.view(-1, 1, 1, 1, 1)
         prediction = model((1 - s) * x0 + s * noise, sigma * 1000, text, mask)
-        loss = F.mse_loss(prediction, noise - x0)
+        loss = (weight * (prediction - (noise - x0)) ** 2).mean() / weight.mean()
         for group in optimizer.param_groups:  # warm-up, then cosine decay to a tenth
             group["lr"] = _lr(step, args)
         optimizer.zero_grad(set_to_none=True)

@@ -195,9 +195,11 @@ def object_state(obj: WorldObject, frame: int) -> tuple[float, float, float, flo
     return x, y, scale, angle
 
 
-def render(spec: ClipSpec) -> np.ndarray:
-    """The clip as uint8 frames, FRAMES × SIZE × SIZE × 3."""
+def render(spec: ClipSpec, *, with_coverage: bool = False):
+    """The clip as uint8 frames, FRAMES × SIZE × SIZE × 3; with `with_coverage`, also how much
+    of each pixel the objects cover (FRAMES × SIZE × SIZE, 0–1, the occluder excluded)."""
     frames = np.empty((FRAMES, SIZE, SIZE, 3), dtype=np.uint8)
+    coverage = np.zeros((FRAMES, SIZE, SIZE), dtype=np.float32)
     for f in range(FRAMES):
         camera = 0.0 if spec.pan is None else (1 if spec.pan == "right" else -1) * 20 * f / (FRAMES - 1)
         canvas = _background(spec.background, spec.seed, camera)
@@ -205,10 +207,12 @@ def render(spec: ClipSpec) -> np.ndarray:
             x, y, scale, angle = object_state(obj, f)
             alpha = _shape_mask(obj.shape, x - camera, y, obj.size * scale, angle)
             canvas = canvas * (1 - alpha[..., None]) + np.array(COLOURS[obj.colour], np.float32) * alpha[..., None]
+            np.maximum(coverage[f], alpha, out=coverage[f])
         if spec.occluder:
             canvas[:, OCCLUDER_COLUMNS[0]:OCCLUDER_COLUMNS[1]] = OCCLUDER_COLOUR
+            coverage[f, :, OCCLUDER_COLUMNS[0]:OCCLUDER_COLUMNS[1]] = 0
         frames[f] = np.clip(canvas + 0.5, 0, 255).astype(np.uint8)
-    return frames
+    return (frames, coverage) if with_coverage else frames
 
 
 def _shape_mask(shape: str, x: float, y: float, radius: float, angle: float) -> np.ndarray:
