@@ -9,7 +9,6 @@ square SIZE×SIZE picture at FPS frames per second (centre crop, then resize).
 """
 from __future__ import annotations
 
-import hashlib
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -34,7 +33,6 @@ FPS = 8
 SIZE = 256
 MAX_TOTAL_SECONDS = 60  # an extension and what it extends, together
 MAX_IMAGE_SIDE = 8192
-CHUNK = 1024 * 1024
 _EXTENSIONS = {"mp4": ".mp4", "mov": ".mov", "webm": ".webm", "image/png": ".png", "image/jpeg": ".jpg",
                "image/webp": ".webp"}
 
@@ -84,7 +82,7 @@ def clip_source(*, access: TeamAccess, generation_id: int) -> Source:
 
 def upload_source(*, actor: Actor, access: TeamAccess, upload) -> Source:
     """A video (MP4, MOV, WebM) or image (PNG, JPEG, WebP) someone uploaded, after the frame checks."""
-    from verification.services import container_of
+    from verification.services import container_of, save_capped
 
     access.require(Permission.GENERATE)
     limit = settings.HALLMARK_MAX_UPLOAD_BYTES
@@ -94,7 +92,7 @@ def upload_source(*, actor: Actor, access: TeamAccess, upload) -> Source:
     folder = tempfile.TemporaryDirectory(prefix="hallmark-source-")
     try:
         path = Path(folder.name) / "upload"
-        sha256, size, head = _save(upload, path, limit)
+        sha256, size, head = save_capped(upload, path, limit, purpose="upload")
         if size == 0:
             raise InvalidInput("The uploaded file is empty.")
         container = container_of(head)
@@ -113,19 +111,6 @@ def upload_source(*, actor: Actor, access: TeamAccess, upload) -> Source:
     except BaseException:
         folder.cleanup()
         raise
-
-
-def _save(upload, path: Path, limit: int) -> tuple[str, int, bytes]:
-    digest, size, head = hashlib.sha256(), 0, b""
-    with open(path, "wb") as out:
-        while chunk := upload.read(CHUNK):
-            size += len(chunk)
-            if size > limit:
-                raise PayloadTooLarge(f"The file is larger than {limit / 2 ** 20:.0f} MB, the upload limit.")
-            head += chunk[:16 - len(head)] if len(head) < 16 else b""
-            digest.update(chunk)
-            out.write(chunk)
-    return digest.hexdigest(), size, head
 
 
 def _image_type(path: Path) -> str:

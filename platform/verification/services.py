@@ -50,7 +50,7 @@ def verification_run(*, actor: Actor, access: TeamAccess | None, upload, file_na
         raise PayloadTooLarge(f"The file is {size / 2 ** 20:.1f} MB; verification takes files up to {limit / 2 ** 20:.0f} MB.")
     with tempfile.TemporaryDirectory(prefix="hallmark-verify-") as folder:
         path = Path(folder) / "upload"
-        digest, size, head = _save(upload, path, limit)
+        digest, size, head = save_capped(upload, path, limit)
         container = container_of(head)
         if size == 0:
             raise InvalidInput("The file is empty.")
@@ -61,13 +61,14 @@ def verification_run(*, actor: Actor, access: TeamAccess | None, upload, file_na
                    container=container, report=report)
 
 
-def _save(upload, path: Path, limit: int) -> tuple[str, int, bytes]:
+def save_capped(upload, path: Path, limit: int, *, purpose: str = "verification") -> tuple[str, int, bytes]:
+    """Stream `upload` to `path`: (SHA-256, size, first 16 bytes); PayloadTooLarge past `limit`."""
     digest, size, head = hashlib.sha256(), 0, b""
     with open(path, "wb") as out:
         while chunk := upload.read(CHUNK):
             size += len(chunk)
             if size > limit:  # a stream that lied about its size, or had none
-                raise PayloadTooLarge(f"The file is larger than {limit / 2 ** 20:.0f} MB, the verification limit.")
+                raise PayloadTooLarge(f"The file is larger than {limit / 2 ** 20:.0f} MB, the {purpose} limit.")
             if len(head) < 16:
                 head += chunk[:16 - len(head)]
             digest.update(chunk)
