@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: demo test install db db-stop bench train
+.PHONY: demo test install db db-stop bench train reliability
 
 demo: db
 	$(PY) manage.py demo_setup
@@ -34,6 +34,10 @@ db-stop: install
 bench: db
 	$(PY) bench/audit_append.py
 	$(PY) bench/generation.py
+
+# Faults, hostile uploads, access, abuse, hardening and load, measured; writes bench/RELIABILITY.md (~20 min).
+reliability: db
+	$(PY) bench/reliability/run.py $(RELIABILITY_ARGS)
 
 # Train the default model from scratch (resumes from .data/train if interrupted; delete it to start over).
 train: install

@@ -39,13 +39,21 @@ def _open(path: Path):
     if path.stat().st_size == 0:
         raise MediaError(f"{path.name} is empty.")
     try:
-        container = av.open(str(path), options={"probesize": "5000000", "analyzeduration": "5000000"})
+        # max_pixels: the decoder refuses a frame above our limit before allocating it, even while
+        # probing (an SPS or key frame that claims 8192×8192 would otherwise cost ~170 MB here).
+        # (`options` reach the container and every stream's decoder alike.)
+        container = av.open(str(path), options={"probesize": "5000000", "analyzeduration": "5000000",
+                                                "max_pixels": str(MAX_PIXELS)})
     except (av.error.FFmpegError, UnicodeDecodeError, ValueError) as exc:
         raise MediaError(f"{path.name} is not a video we can read ({_reason(exc)}).") from None
     if not container.streams.video:
         container.close()
         raise MediaError(f"{path.name} has no video stream.")
     return container
+
+
+def _decoder_limits(stream) -> None:
+    stream.codec_context.options = {**stream.codec_context.options, "max_pixels": str(MAX_PIXELS)}
 
 
 def _reason(exc: Exception) -> str:
@@ -59,6 +67,7 @@ def _checked_stream(container, name: str):
         raise MediaError(f"{name} declares no frame size.")
     if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
         raise MediaError(f"{name} declares frames of {width}×{height}, beyond the {MAX_SIDE}-pixel limit.")
+    _decoder_limits(stream)  # and a frame that changes size mid-stream is refused before it is allocated
     return stream
 
 
@@ -118,6 +127,61 @@ def rgb_frames(path: str | Path, *, max_frames: int = 1800, short_side: int | No
     if not frames:
         raise MediaError(f"{path.name} has no decodable video frames.")
     return np.stack(frames), fps
+
+
+MAX_ASPECT = 4  # a stranger's picture is scaled to at most this many times its shorter side
+
+
+def square_frames(path: str | Path, *, side: int, fps: float, max_video_seconds: float,
+                  max_source_frames: int, max_seconds: float = 20.0) -> np.ndarray:
+    """A stranger's video as side×side centre crops resampled to `fps` (the frame on screen at
+    each tick), as T×side×side×3 uint8.
+
+    Memory stays at side²×3 bytes per kept frame, whatever the input claims: frames are scaled by
+    the decoder (the longer side to at most MAX_ASPECT × `side`), cropped at once, and only the
+    ticks we keep are stored, so a long high-rate clip or a 8192×16 strip cannot fill memory.
+    MediaError when the video is longer than `max_video_seconds`, or costs more than
+    `max_seconds` of wall time to decode.
+    """
+    path = Path(path)
+    kept: list[np.ndarray] = []
+    started, decoded = time.monotonic(), 0
+    with _open(path) as container:
+        stream = _checked_stream(container, path.name)
+        stream.thread_type = "AUTO"
+        source_fps = float(stream.average_rate or 8)
+        if not 0.01 <= source_fps <= 1000:
+            raise MediaError(f"{path.name} declares {source_fps:g} frames per second, outside 0.01 to 1000.")
+        width, height = stream.codec_context.width, stream.codec_context.height
+        scale = min(side / min(width, height), MAX_ASPECT * side / max(width, height))
+        out_w, out_h = max(2, round(width * scale)), max(2, round(height * scale))
+        crop = min(out_w, out_h)
+        top, left = (out_h - crop) // 2, (out_w - crop) // 2
+        try:
+            for frame in container.decode(stream):
+                if (frame.width, frame.height) != (width, height):
+                    raise MediaError(f"{path.name} changes frame size mid-stream.")
+                decoded += 1
+                if decoded / source_fps > max_video_seconds:
+                    raise MediaError(f"{path.name} is longer than {max_video_seconds:g} s.")
+                if time.monotonic() - started > max_seconds:
+                    raise MediaError(f"{path.name} takes too long to decode (over {max_seconds:g} s).")
+                # Ticks k whose time k/fps falls within this frame: it is the one on screen then.
+                ticks = int(np.ceil(decoded * fps / source_fps - 1e-9)) - len(kept)
+                if ticks > 0:
+                    rgb = frame.to_ndarray(format="rgb24", width=out_w, height=out_h)
+                    square = np.ascontiguousarray(rgb[top:top + crop, left:left + crop])
+                    if crop != side:  # only for pictures thinner than MAX_ASPECT: scale the crop up
+                        from PIL import Image
+                        square = np.asarray(Image.fromarray(square).resize((side, side), Image.Resampling.LANCZOS))
+                    kept.extend([square] * ticks)  # one array, referenced once per tick
+                if decoded >= max_source_frames:
+                    break
+        except av.error.FFmpegError as exc:
+            raise MediaError(f"{path.name} could not be decoded ({_reason(exc)}).") from None
+    if not kept:
+        raise MediaError(f"{path.name} has no decodable video frames.")
+    return np.stack(kept[:max(1, round(decoded / source_fps * fps))])
 
 
 def write_h264(frames: np.ndarray, path: str | Path, *, fps: float, crf: int = 18) -> Path:

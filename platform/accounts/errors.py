@@ -44,3 +44,13 @@ class PayloadTooLarge(ServiceError):
 
 class UnsupportedMediaType(ServiceError):
     status = 415
+
+
+class RateLimited(ServiceError):
+    """Too many requests this minute; `retry_after` is how many seconds until the next window."""
+
+    status = 429
+
+    def __init__(self, message: str, *, retry_after: int):
+        super().__init__(message)
+        self.retry_after = retry_after

@@ -176,3 +176,20 @@ class QuotaReservation(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     refunded_at = models.DateTimeField(null=True, blank=True)
     refund_reason = models.CharField(max_length=200, blank=True)
+
+
+class RateCounter(models.Model):
+    """Requests one caller (an API key, or a person in the browser) or one team made in one
+    fixed one-minute window. Counted by a single INSERT … ON CONFLICT (accounts.ratelimits)."""
+
+    scope = models.CharField(max_length=8)  # "key" | "user" | "team"
+    subject = models.BigIntegerField()  # the key's, person's or team's id
+    action = models.CharField(max_length=16)  # "generate" | "verify"
+    window_start = models.DateTimeField()
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["scope", "subject", "action", "window_start"],
+                                    name="rate_counter_one_per_window"),
+        ]

@@ -2,14 +2,15 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from accounts import views
-from accounts.forms import EmailLoginForm
+from accounts.login import SignInView
+from accounts.two_factor_views import two_factor_page
 
 app_name = "accounts"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("accounts/login/", auth_views.LoginView.as_view(authentication_form=EmailLoginForm,
-                                                         redirect_authenticated_user=True), name="login"),
+    path("accounts/login/", SignInView.as_view(), name="login"),
+    path("accounts/two-factor/", two_factor_page, name="two_factor"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("t/<slug:slug>/", views.team_page, name="team"),

@@ -1,12 +1,14 @@
 """The HTTP API at /api/v1 (OpenAPI docs at /api/v1/docs). Routers live in each app's api.py."""
 from __future__ import annotations
 
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
 from accounts.errors import ServiceError
 from api.auth import ApiKeyAuth
+from config.db_outage import unavailable_response
 
 api = NinjaAPI(
     title="Hallmark API",
@@ -19,7 +21,17 @@ api = NinjaAPI(
 
 @api.exception_handler(ServiceError)
 def service_error(request: HttpRequest, exc: ServiceError):
-    return api.create_response(request, {"detail": exc.message}, status=exc.status)
+    response = api.create_response(request, {"detail": exc.message}, status=exc.status)
+    if getattr(exc, "retry_after", None):  # RateLimited: when the next window opens
+        response["Retry-After"] = str(exc.retry_after)
+    return response
+
+
+@api.exception_handler(OperationalError)
+@api.exception_handler(InterfaceError)
+def database_unavailable(request: HttpRequest, exc: Exception):
+    # Ninja would answer 500 itself (with a traceback in development): a restart is not a bug.
+    return unavailable_response(request, exc)
 
 
 @api.exception_handler(ValidationError)

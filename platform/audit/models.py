@@ -79,3 +79,68 @@ class PendingAuditEvent(models.Model):
     client_ip = models.CharField(max_length=45, null=True)
     body_head = models.TextField()
     body_tail = models.TextField()
+
+
+class AuditCheckpoint(models.Model):
+    """A signed statement of the log's Merkle root at a size (see audit.signed_checkpoint).
+
+    Written by the periodic task `audit.write_checkpoint` and copied to the append-only export
+    folder; an auditor's verifier checks the exported events against them.
+    """
+
+    tree_size = models.BigIntegerField(primary_key=True)
+    root_hash = models.CharField(max_length=64)
+    issued_at = models.DateTimeField()
+    key_id = models.CharField(max_length=16)
+    signature = models.CharField(max_length=100)
+
+    class Meta:
+        ordering = ["tree_size"]
+
+    def __str__(self) -> str:
+        return f"checkpoint at {self.tree_size} events ({self.root_hash[:12]}…)"
+
+
+class ArchivedLeaf(models.Model):
+    """The chain hash of an event whose row was removed after archiving (retention).
+
+    Kept so that Merkle proofs and checkpoints still verify over the whole log, and the chain
+    of the events that remain stays anchored. A hash reveals nothing of the event.
+    """
+
+    seq = models.BigIntegerField(primary_key=True)
+    hash = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["seq"]
+
+
+class AuditArchive(models.Model):
+    """A file of events (with their inclusion proofs) written before they may leave the database."""
+
+    first_seq = models.BigIntegerField()
+    last_seq = models.BigIntegerField(unique=True)
+    path = models.CharField(max_length=500)
+    sha256 = models.CharField(max_length=64)
+    checkpoint_size = models.BigIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    pruned_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["first_seq"]
+
+
+class ComplianceReport(models.Model):
+    """A team's compliance report for a period, rendered as HTML and PDF."""
+
+    team = models.ForeignKey("accounts.Team", on_delete=models.PROTECT, related_name="+")
+    period_start = models.DateField()
+    period_end = models.DateField(help_text="exclusive")
+    html_path = models.CharField(max_length=500)
+    pdf_path = models.CharField(max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-period_start"]
+        constraints = [models.UniqueConstraint(fields=["team", "period_start", "period_end"],
+                                               name="audit_report_one_per_period")]

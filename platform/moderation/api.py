@@ -50,6 +50,18 @@ class AppealOut(Schema):
     decided_at: datetime | None
 
 
+class FlagOut(Schema):
+    id: int
+    account: str
+    blocks: int
+    window_hours: int
+    raised_at: datetime
+
+
+class DismissIn(StrictSchema):
+    note: str = Field("", max_length=2000)
+
+
 class PolicyIn(StrictSchema):
     categories: dict[str, dict] = Field(default_factory=dict)
 
@@ -95,6 +107,25 @@ def appeal_decide(request, appeal_id: int, payload: AppealDecisionIn):
                                      reason=payload.reason, note=payload.note)
     decided.request.refresh_from_db()
     return _appeal(decided)
+
+
+def _flag(f) -> dict:
+    return {"id": f.pk, "account": f.account.email, "blocks": f.blocks, "window_hours": f.window_hours,
+            "raised_at": f.raised_at}
+
+
+@router.get("/moderation/flags", response=list[FlagOut],
+            summary="Accounts whose prompts were blocked repeatedly (open flags, newest first)")
+def repeated_blocks_flags(request):
+    return [_flag(f) for f in selectors.open_repeated_blocks_flags(access=key_access(request))[:200]]
+
+
+@router.post("/moderation/flags/{flag_id}/dismiss", response=FlagOut, summary="Dismiss a repeated-blocks flag")
+def repeated_blocks_dismiss(request, flag_id: int, payload: DismissIn):
+    access = key_access(request)
+    flag = selectors.team_repeated_blocks_flag(access=access, flag_id=flag_id)
+    return _flag(services.repeated_blocks_dismiss(actor=key_actor(request), access=access, flag=flag,
+                                                  note=payload.note))
 
 
 @router.post("/generations/{generation_id}/appeal", response={201: AppealOut},

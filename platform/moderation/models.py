@@ -69,3 +69,18 @@ class TeamPolicy(models.Model):
     policy = models.JSONField()
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     updated_at = models.DateTimeField(default=timezone.now)
+
+
+class RepeatedBlocksFlag(models.Model):
+    """One account's prompts were blocked `blocks` times within `window_hours`: the team's
+    moderators should look. Raised at most once per account and window; a moderator dismisses it."""
+
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="repeated_blocks_flags")
+    account = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    blocks = models.PositiveIntegerField()
+    window_hours = models.PositiveIntegerField()
+    raised_at = models.DateTimeField(default=timezone.now, db_index=True)
+    dismissed_at = models.DateTimeField(null=True, blank=True)
+    dismissed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="+")
+    note = models.TextField(blank=True)

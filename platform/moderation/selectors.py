@@ -9,7 +9,7 @@ from django.utils import timezone
 from accounts.errors import InvalidInput, NotFound
 from accounts.roles import Permission
 from accounts.selectors import TeamAccess
-from moderation.models import Appeal, TeamPolicy
+from moderation.models import Appeal, RepeatedBlocksFlag, TeamPolicy
 from studio.models import GenerationRequest, Status
 
 
@@ -58,3 +58,18 @@ def team_appeal(*, access: TeamAccess, appeal_id: int) -> Appeal:
 def team_policy_dict(team) -> dict:
     stored = TeamPolicy.objects.filter(team=team).values_list("policy", flat=True).first()
     return stored or {"categories": {}}
+
+
+def open_repeated_blocks_flags(*, access: TeamAccess) -> QuerySet[RepeatedBlocksFlag]:
+    """Accounts whose prompts were blocked again and again, newest flag first."""
+    access.require(Permission.MODERATE)
+    return RepeatedBlocksFlag.objects.filter(team=access.team, dismissed_at__isnull=True).select_related(
+        "account").order_by("-raised_at", "-pk")
+
+
+def team_repeated_blocks_flag(*, access: TeamAccess, flag_id: int) -> RepeatedBlocksFlag:
+    access.require(Permission.MODERATE)
+    flag = RepeatedBlocksFlag.objects.filter(pk=flag_id, team=access.team).first()
+    if flag is None:
+        raise NotFound("No such flag in this team.")
+    return flag

@@ -14,7 +14,7 @@ from accounts.errors import Conflict, Forbidden, InvalidInput
 from accounts.roles import Permission
 from accounts.selectors import TeamAccess
 from audit.services import record_event
-from moderation.models import APPROVE_REASONS, REJECT_REASONS, Appeal, Reason, Review, TeamPolicy
+from moderation.models import APPROVE_REASONS, REJECT_REASONS, Appeal, Reason, RepeatedBlocksFlag, Review, TeamPolicy
 from studio import services as studio
 from studio.models import GenerationRequest, Status
 
@@ -57,7 +57,8 @@ def review_decide(*, actor: Actor, access: TeamAccess, request: GenerationReques
     reason = _reason(reason, APPROVE_REASONS if decision == Review.Decision.APPROVE else REJECT_REASONS)
     review = Review.objects.create(request=request, moderator=actor.user, decision=decision, reason=reason,
                                    note=_text(note, "note"))
-    record_event(action=f"moderation.{decision}d", actor=actor, team=access.team, target=request,
+    action = {Review.Decision.APPROVE: "moderation.approved", Review.Decision.REJECT: "moderation.rejected"}[decision]
+    record_event(action=action, actor=actor, team=access.team, target=request,
                  details={"reason": reason, "note": review.note,
                           "categories": [c["name"] for c in request.decision["categories"] if not c.get("shadow")]})
     if decision == Review.Decision.APPROVE:
@@ -132,3 +133,53 @@ def policy_update(*, actor: Actor, access: TeamAccess, policy: dict) -> TeamPoli
     record_event(action="policy.changed", actor=actor, team=access.team, target=current,
                  details={"from": before, "to": checked})
     return current
+
+
+# ---------------------------------------------------------------------------- repeated blocks
+
+def repeated_blocks_check(*, team, account) -> RepeatedBlocksFlag | None:
+    """After a blocked prompt: flag the account to the team's moderators when it has had
+    HALLMARK_REPEATED_BLOCKS blocks within HALLMARK_REPEATED_BLOCKS_HOURS, once per such window.
+
+    Runs inside the transaction that records the block (studio.services), so the flag and the
+    block commit together."""
+    from datetime import timedelta
+
+    from django.conf import settings
+
+    from accounts.actors import SYSTEM
+    from accounts.models import Membership
+
+    needed, hours = settings.HALLMARK_REPEATED_BLOCKS, settings.HALLMARK_REPEATED_BLOCKS_HOURS
+    if needed <= 0:
+        return None
+    # The account's membership row, locked: two blocks at once cannot both raise the flag.
+    Membership.objects.select_for_update().filter(team=team, user=account).first()
+    since = timezone.now() - timedelta(hours=hours)
+    if RepeatedBlocksFlag.objects.filter(team=team, account=account, raised_at__gt=since).exists():
+        return None
+    # By the gate's decision, not the status: a block later overturned on appeal was still a block.
+    blocks = GenerationRequest.objects.filter(team=team, requested_by=account, decision__action="block",
+                                              created_at__gt=since).count()
+    if blocks < needed:
+        return None
+    flag = RepeatedBlocksFlag.objects.create(team=team, account=account, blocks=blocks, window_hours=hours)
+    record_event(action="moderation.repeated_blocks_flagged", actor=SYSTEM, team=team, target=flag,
+                 details={"account_id": account.pk, "blocks": blocks, "window_hours": hours})
+    return flag
+
+
+@transaction.atomic
+def repeated_blocks_dismiss(*, actor: Actor, access: TeamAccess, flag: RepeatedBlocksFlag,
+                            note: str = "") -> RepeatedBlocksFlag:
+    access.require(Permission.MODERATE)
+    flag = RepeatedBlocksFlag.objects.select_for_update().get(pk=flag.pk)
+    if flag.team_id != access.team.pk or flag.dismissed_at is not None:
+        raise Conflict("This flag is not open.")
+    if flag.account_id == actor.user.pk:
+        raise Forbidden("A flag about your own account is dismissed by another moderator.")
+    flag.dismissed_at, flag.dismissed_by, flag.note = timezone.now(), actor.user, _text(note, "note")
+    flag.save(update_fields=["dismissed_at", "dismissed_by", "note"])
+    record_event(action="moderation.repeated_blocks_dismissed", actor=actor, team=access.team, target=flag,
+                 details={"account_id": flag.account_id, "blocks": flag.blocks, "note": flag.note})
+    return flag

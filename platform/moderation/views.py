@@ -30,6 +30,7 @@ def queue_page(request, access):
     from safety import CATEGORIES
     return render(request, "moderation/queue.html", {
         "access": access, "team": access.team, "queue": queue[:100], "appeals": selectors.pending_appeals(access=access),
+        "flags": selectors.open_repeated_blocks_flags(access=access)[:100],
         "categories": sorted(CATEGORIES), "category": category, "older": older, "error": error,
         "approve_reasons": APPROVE_REASONS, "reject_reasons": REJECT_REASONS})
 
@@ -55,6 +56,16 @@ def appeal_decide(request, access, appeal_id: int):
                                                 reason=request.POST.get("reason", ""), note=request.POST.get("note", "")),
         f"Appeal on request {appeal.request_id}: {request.POST.get('outcome')}.", "moderation:queue",
         slug=access.team.slug)
+
+
+@require_POST
+@team_view(Permission.MODERATE)
+def flag_dismiss(request, access, flag_id: int):
+    flag = or_404(selectors.team_repeated_blocks_flag, access=access, flag_id=flag_id)
+    return act_and_redirect(
+        request, lambda: services.repeated_blocks_dismiss(actor=Actor.from_request(request), access=access, flag=flag,
+                                                          note=request.POST.get("note", "")),
+        f"Flag on {flag.account.email} dismissed.", "moderation:queue", slug=access.team.slug)
 
 
 @require_POST

@@ -148,8 +148,14 @@ def _deliver(request, frames, report, folder: Path):
     # A name of its own per attempt: two renders of one request (a worker wrongly thought
     # dead) never overwrite each other's file; the one recorded first wins.
     storage_name = f"clips/{request.team.slug}/{payload}-{uuid.uuid4().hex[:8]}.mp4"
-    with open(signed, "rb") as fh:
-        stored = default_storage.save(storage_name, File(fh, name=f"{payload}.mp4"))
+    try:
+        with open(signed, "rb") as fh:
+            stored = default_storage.save(storage_name, File(fh, name=f"{payload}.mp4"))
+    except OSError:
+        # A full disk leaves part of a file behind: remove it; the caller fails the request (refunded).
+        if default_storage.exists(storage_name):
+            default_storage.delete(storage_name)
+        raise
     clip = services.generation_complete(generation_id=request.pk, clip_fields={
         "file": stored, "sha256": hashlib.sha256(data).hexdigest(), "size_bytes": len(data),
         "watermark_payload": payload, "watermark_verified": found == payload, "c2pa_state": manifest.state, "c2pa_signer": manifest.signer or "",

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from accounts.actors import SYSTEM, Actor
 from accounts.errors import Conflict, Forbidden, InvalidInput
+from accounts.ratelimits import rate_limit_take
 from accounts.roles import Permission
 from accounts.selectors import TeamAccess
 from accounts.services import quota_refund, quota_reserve
@@ -94,6 +95,10 @@ def generation_request(*, actor: Actor, access: TeamAccess, prompt: str,
     `source` (studio.sources): the clip or upload the video continues or animates. Quota is
     reserved for the new seconds only."""
     try:
+        if source is None or not source.rate_counted:
+            # Its own transaction, first: a refused or failing request still counts as an attempt.
+            access.require(Permission.GENERATE)
+            rate_limit_take(actor=actor, team=access.team, action="generate")
         return _generation_request(actor=actor, access=access, prompt=prompt, params=params, source=source)
     finally:
         if source is not None:
@@ -141,6 +146,9 @@ def _generation_request(*, actor, access, prompt, params, source) -> GenerationR
         if source is not None:
             details["source"] = source.audit()
         record_event(action="generation.requested", actor=actor, team=access.team, target=request, details=details)
+        if status == Status.BLOCKED:
+            from moderation.services import repeated_blocks_check  # moderation imports studio: import late
+            repeated_blocks_check(team=access.team, account=access.membership.user)
     except BaseException:
         if request.source_file:
             request.source_file.delete(save=False)

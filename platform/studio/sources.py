@@ -23,6 +23,7 @@ from PIL import Image, UnidentifiedImageError
 
 from accounts.actors import Actor
 from accounts.errors import InvalidInput, PayloadTooLarge, UnsupportedMediaType
+from accounts.ratelimits import rate_limit_take
 from accounts.roles import Permission
 from accounts.selectors import TeamAccess
 from audit.services import record_event
@@ -48,6 +49,7 @@ class Source:
     suffix: str = ""
     sha256: str = ""
     check: dict | None = None
+    rate_counted: bool = False  # an upload counts against the rate limit before it is decoded
     _folder: tempfile.TemporaryDirectory | None = field(default=None, repr=False)
 
     @property
@@ -85,6 +87,7 @@ def upload_source(*, actor: Actor, access: TeamAccess, upload) -> Source:
     from verification.services import container_of, save_capped
 
     access.require(Permission.GENERATE)
+    rate_limit_take(actor=actor, team=access.team, action="generate")
     limit = settings.HALLMARK_MAX_UPLOAD_BYTES
     if getattr(upload, "size", None) is not None and upload.size > limit:
         raise PayloadTooLarge(f"The file is {upload.size / 2 ** 20:.1f} MB; uploads are limited to "
@@ -102,7 +105,7 @@ def upload_source(*, actor: Actor, access: TeamAccess, upload) -> Source:
         frames = video_frames(path) if kind == SourceKind.VIDEO else image_frame(path)
         check = _frame_check(frames)
         source = Source(kind=kind, frames=len(frames), upload=path, suffix=_EXTENSIONS[container], sha256=sha256,
-                        check=check, _folder=folder)
+                        check=check, rate_counted=True, _folder=folder)
         if not check["passed"]:
             _refused(actor, access, source)
             raise InvalidInput(f"The uploaded {'video' if kind == SourceKind.VIDEO else 'image'} did not pass the "
@@ -125,20 +128,20 @@ def _image_type(path: Path) -> str:
 def video_frames(path: Path, *, max_seconds: int = MAX_TOTAL_SECONDS) -> np.ndarray:
     """An uploaded video as square SIZE×SIZE frames at FPS; InvalidInput when it cannot be read or is too long."""
     from provenance import MediaError
-    from provenance.media import rgb_frames
+    from provenance.media import square_frames
+    from studio.services import DURATIONS
 
     try:
-        frames, fps = rgb_frames(path, short_side=SIZE, max_frames=int(max_seconds * 120) + 1)
+        # Resampled and cropped while decoding: a long, fast or thin video costs no more memory
+        # than the SIZE×SIZE frames we keep (hostile uploads, tests/platform/verification).
+        return square_frames(path, side=SIZE, fps=FPS, max_video_seconds=max_seconds - min(DURATIONS),
+                             max_source_frames=int(max_seconds * 120) + 1)
     except MediaError as exc:
-        raise InvalidInput(str(exc).replace("upload", "The video", 1)) from None
-    seconds = len(frames) / fps
-    if seconds > max_seconds:
-        raise InvalidInput(f"The video is longer than {max_seconds} s; extensions start from videos up to "
-                           f"{max_seconds} s long.")
-    # Resample to FPS by time: the frame on screen at each of our frame times.
-    count = max(1, int(round(seconds * FPS)))
-    picks = np.minimum((np.arange(count) * fps / FPS).astype(int), len(frames) - 1)
-    return np.stack([_square(frame) for frame in frames[picks]])
+        message = str(exc).replace("upload", "The video", 1)
+        if "longer than" in message:  # refused before the frame checks: it could not be extended anyway
+            message = (f"The video is longer than {max_seconds - min(DURATIONS)} s; an extension adds at least "
+                       f"{min(DURATIONS)} s and a video may last {max_seconds} s.")
+        raise InvalidInput(message) from None
 
 
 def image_frame(path: Path) -> np.ndarray:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from django.conf import settings
 from django.db import transaction
 from procrastinate import JobContext
 from procrastinate.contrib.django import app
@@ -13,7 +14,6 @@ logger = logging.getLogger(__name__)
 
 from studio.backends import RENDER_QUEUE, queue_for
 
-STALLED_AFTER_SECONDS = 60  # no worker heartbeat for this long: the job's worker is gone
 
 
 @app.task(name="studio.render", queue=RENDER_QUEUE)
@@ -39,7 +39,7 @@ async def retry_stalled_renders(context: JobContext, timestamp: int) -> int:
     """Renders whose worker stopped sending heartbeats (killed, machine lost) go back in the queue."""
     manager = context.app.job_manager
     stalled = await manager.get_stalled_jobs(task_name="studio.render",  # every backend's queue
-                                             seconds_since_heartbeat=STALLED_AFTER_SECONDS)
+                                             seconds_since_heartbeat=settings.HALLMARK_STALLED_AFTER_SECONDS)
     for job in stalled:
         logger.warning("render job %s stalled; queueing it again", job.id)
         await manager.retry_job(job)

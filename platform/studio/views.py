@@ -58,7 +58,10 @@ def generation_create(request, access):
         made = services.generation_request(actor=actor, access=access, prompt=data["prompt"], params=params,
                                            source=source)
     except ServiceError as exc:
-        return studio_home(request, slug=access.team.slug, form=form, status=exc.status, error=exc.message)
+        response = studio_home(request, slug=access.team.slug, form=form, status=exc.status, error=exc.message)
+        if getattr(exc, "retry_after", None):
+            response["Retry-After"] = str(exc.retry_after)
+        return response
     return redirect("studio:generation", slug=access.team.slug, generation_id=made.pk)
 
 

@@ -16,6 +16,7 @@ from django.db import transaction
 
 from accounts.actors import Actor
 from accounts.errors import InvalidInput, PayloadTooLarge, UnsupportedMediaType
+from accounts.ratelimits import rate_limit_take
 from accounts.roles import Permission
 from accounts.selectors import TeamAccess
 from audit.services import record_event
@@ -44,6 +45,7 @@ def verification_run(*, actor: Actor, access: TeamAccess | None, upload, file_na
     """Check `upload` (a file object with .read, and .size where known). `access` None: an operator."""
     if access is not None:
         access.require(Permission.VERIFY)
+        rate_limit_take(actor=actor, team=access.team, action="verify")  # before any byte is read
     limit = settings.HALLMARK_MAX_UPLOAD_BYTES
     size = getattr(upload, "size", None)
     if size is not None and size > limit:

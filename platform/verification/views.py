@@ -29,6 +29,9 @@ def verify_page(request, access):
         outcome = services.verification_run(actor=Actor.from_request(request), access=access, upload=upload,
                                             file_name=upload.name or "")
     except ServiceError as exc:
-        return render(request, "verification/verify.html", {**context, "error": exc.message}, status=exc.status)
+        response = render(request, "verification/verify.html", {**context, "error": exc.message}, status=exc.status)
+        if getattr(exc, "retry_after", None):
+            response["Retry-After"] = str(exc.retry_after)
+        return response
     return render(request, "verification/verify.html", {**context, "report": outcome.report,
                                                         "file_name": upload.name}, status=201)

@@ -11,6 +11,7 @@ from accounts.actors import SYSTEM, Actor
 from accounts.models import Team, User
 from accounts.roles import Role
 from accounts.selectors import access_team_by_slug
+from accounts.two_factor import two_factor_required
 
 _counter = itertools.count(1)
 
@@ -75,12 +76,29 @@ def api_client():
 
 @pytest.fixture
 def logged_in():
-    def make(user: User) -> Client:
-        client = Client()
+    def make(user: User, **client_options) -> Client:
+        client = Client(**client_options)
         client.force_login(user)
+        if two_factor_required(user):
+            verify_second_factor(client, user)
         return client
 
     return make
+
+
+def verify_second_factor(client: Client, user: User) -> None:
+    """What entering a code does: the person has a confirmed TOTP device, and django-otp's own
+    login marks the session verified with it (the code form itself is tested in accounts)."""
+    from django.http import HttpRequest
+    from django_otp import login as otp_login
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = (TOTPDevice.objects.filter(user=user, confirmed=True).first()
+              or TOTPDevice.objects.create(user=user, name="test authenticator", confirmed=True))
+    request = HttpRequest()
+    request.session, request.user = client.session, user
+    otp_login(request, device)
+    request.session.save()
 
 
 @pytest.fixture
@@ -93,3 +111,14 @@ def database_url():
     if db["HOST"].startswith("/"):
         return f"postgresql://{credentials}@/{db['NAME']}?host={db['HOST']}"
     return f"postgresql://{credentials}@{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+@pytest.fixture(autouse=True)
+def _audit_files_in_tmp(settings, tmp_path_factory):
+    """The audit log's key, export folder, archives and reports live in a temporary folder per test,
+    never in the developer's .data/ (where a running demo keeps its own)."""
+    folder = tmp_path_factory.mktemp("audit-files")
+    settings.HALLMARK_AUDIT_SIGNING_KEY = folder / "checkpoint-key.pem"
+    settings.HALLMARK_AUDIT_EXPORT_DIR = folder / "export"
+    settings.HALLMARK_AUDIT_ARCHIVE_DIR = folder / "archive"
+    settings.HALLMARK_AUDIT_REPORTS_DIR = folder / "reports"

@@ -1,4 +1,5 @@
 """`manage.py runstack` (what `make demo` runs): web server and worker start, serve, and stop on Ctrl-C."""
+import base64
 import http.cookiejar
 import os
 import re
@@ -12,6 +13,7 @@ import urllib.request
 
 import pytest
 from django.conf import settings
+from django_otp.oath import totp
 
 from accounts import services
 from accounts.actors import SYSTEM
@@ -53,8 +55,17 @@ def test_runstack_serves_the_login_and_stops_both_on_ctrl_c(database_url):
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login_page).group(1)
         form = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "username": "demo@example.test",
                                        "password": "a long demo passphrase"}).encode()
-        team_page = opener.open(urllib.request.Request(f"{base}/accounts/login/", data=form,
-                                                       headers={"Referer": f"{base}/accounts/login/"}))
+        enrol = opener.open(urllib.request.Request(f"{base}/accounts/login/", data=form,
+                                                   headers={"Referer": f"{base}/accounts/login/"}))
+        # An admin: first sign-in sets up two-factor; the test is the authenticator app.
+        assert enrol.url.startswith(f"{base}/accounts/two-factor/")
+        page = enrol.read().decode()
+        secret = re.search(r'data-testid="totp-secret">([A-Z2-7]+)<', page).group(1)
+        code = totp(base64.b32decode(secret + "=" * (-len(secret) % 8)), step=30)
+        form = urllib.parse.urlencode({"csrfmiddlewaretoken": re.search(
+            r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1), "code": f"{code:06d}",
+            "next": "/t/demo/"}).encode()
+        team_page = opener.open(urllib.request.Request(enrol.url, data=form, headers={"Referer": enrol.url}))
         assert team_page.url == f"{base}/t/demo/"
         assert "Demo Studio" in team_page.read().decode()
         children = _children(stack.pid)

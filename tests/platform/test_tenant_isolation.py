@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Callable
 
 import pytest
@@ -43,6 +44,9 @@ class Victim:
     held_generation_id: int  # waiting for review
     appeal_id: int  # the admin's appeal against a block
     blocked_by_member_id: int  # the member's own blocked request, not yet appealed
+    event_seq: int  # one of the team's audit events, under a signed checkpoint
+    report_id: int = 0  # the team's compliance report
+    flag_id: int = 0  # the member's prompts were blocked three times: an open repeated-blocks flag
 
 
 @dataclass(frozen=True)
@@ -98,11 +102,20 @@ PAGES += [
     PageCase("moderation:appeal", "post", _gen("blocked_by_member_id"), {"statement": "a medical illustration"},
              lowest_role=Role.AUDITOR, allowed_role=Role.MEMBER),
     PageCase("moderation:policy", "get", _slug, lowest_role=Role.MODERATOR, allowed_role=Role.ADMIN),
+    PageCase("moderation:flag_dismiss", "post", lambda v: {**_slug(v), "flag_id": v.flag_id}, {"note": "seen"},
+             lowest_role=Role.MEMBER, allowed_role=Role.MODERATOR),
     PageCase("audit:log", "get", _slug, lowest_role=Role.ADMIN, allowed_role=Role.AUDITOR),
     PageCase("audit:export", "get", _slug, lowest_role=Role.ADMIN, allowed_role=Role.AUDITOR),
+    PageCase("audit:event", "get", lambda v: {**_slug(v), "seq": v.event_seq}, lowest_role=Role.ADMIN,
+             allowed_role=Role.AUDITOR),
+    PageCase("audit:charts", "get", _slug, lowest_role=Role.ADMIN, allowed_role=Role.AUDITOR),
+    # Reports are for auditors and admins; anyone else finds nothing (404, tested in tests/platform/audit).
+    PageCase("audit:reports", "get", _slug, allowed_role=Role.AUDITOR),
+    PageCase("audit:report_file", "get", lambda v: {**_slug(v), "report_id": v.report_id, "fmt": "pdf"},
+             allowed_role=Role.AUDITOR),
 ]
 # Pages that are not team-scoped by URL but need a signed-in user.
-SIGNED_IN_PAGES = {"accounts:home"}
+SIGNED_IN_PAGES = {"accounts:home", "accounts:two_factor", "audit:all_teams"}
 
 
 @dataclass(frozen=True)
@@ -152,10 +165,17 @@ API = [
             lowest_role=Role.MEMBER),
     ApiCase("POST", "/api/v1/generations/{generation}/appeal", {"statement": "please"}, lowest_role=Role.AUDITOR,
             needs="generate"),
+    ApiCase("GET", "/api/v1/moderation/flags", lowest_role=Role.MEMBER, object_scoped=False,
+            caller_role=Role.MODERATOR),
+    ApiCase("POST", "/api/v1/moderation/flags/{flag}/dismiss", {"note": "seen"}, lowest_role=Role.MEMBER),
     ApiCase("GET", "/api/v1/policy", object_scoped=False),
     ApiCase("PUT", "/api/v1/policy", {"categories": {}}, lowest_role=Role.MODERATOR, object_scoped=False),
     ApiCase("GET", "/api/v1/audit/events", lowest_role=Role.ADMIN, object_scoped=False, caller_role=Role.AUDITOR),
     ApiCase("GET", "/api/v1/audit/export", lowest_role=Role.ADMIN, object_scoped=False, caller_role=Role.AUDITOR),
+    ApiCase("GET", "/api/v1/audit/events/{event}/proof", lowest_role=Role.ADMIN),
+    ApiCase("GET", "/api/v1/audit/checkpoints", lowest_role=Role.ADMIN, object_scoped=False, caller_role=Role.AUDITOR),
+    ApiCase("GET", "/api/v1/audit/checkpoints/consistency", lowest_role=Role.ADMIN, object_scoped=False,
+            caller_role=Role.AUDITOR),
 ]
 
 
@@ -182,10 +202,28 @@ def victim(make_team, settings, tmp_path):
     member_access = people.access(Role.MEMBER)
     blocked_by_member = studio_services.generation_request(actor=people.actor(Role.MEMBER), access=member_access,
                                                            prompt="a naked man in the shower")
+    settings.HALLMARK_REPEATED_BLOCKS = 3
+    for prompt in ("a naked couple in the shower", "a naked man on a beach"):  # the third block raises a flag
+        studio_services.generation_request(actor=people.actor(Role.MEMBER), access=member_access, prompt=prompt)
+    from moderation.models import RepeatedBlocksFlag
+    flag = RepeatedBlocksFlag.objects.get(team=people.team)
     with open(_unmarked_clip(), "rb") as fh:
         verification = verification_run(actor=people.actor(), access=access, upload=fh, file_name="victim.mp4")
+    from audit.checkpoints import checkpoint_create
+    from audit.models import AuditEvent
+
+    settings.HALLMARK_AUDIT_SIGNING_KEY = tmp_path / "audit-checkpoint.pem"
+    checkpoint_create()
+    event = AuditEvent.objects.filter(team=people.team).order_by("seq").first()
+    from audit.reports import report_create
+    from django.utils import timezone
+
+    settings.HALLMARK_AUDIT_REPORTS_DIR = tmp_path / "audit-reports"
+    today = timezone.now().date()
+    report = report_create(team=people.team, period_start=today, period_end=today + timedelta(days=1))
     return Victim(people, member.pk, invitation.invitation.pk, key.api_key.pk, generation.pk, failed.pk, done.pk,
-                  verification.verification.pk, held.pk, appeal.pk, blocked_by_member.pk)
+                  verification.verification.pk, held.pk, appeal.pk, blocked_by_member.pk, event.seq, report.pk,
+                  flag.pk)
 
 
 def _done_generation(people, access):
@@ -238,7 +276,7 @@ def _call_page(client, case: PageCase, victim: Victim):
 def _state(victim: Victim):
     from accounts.models import ApiKey, Invitation
     from audit.models import AuditEvent
-    from moderation.models import Appeal, TeamPolicy
+    from moderation.models import Appeal, RepeatedBlocksFlag, TeamPolicy
     from studio.models import GenerationRequest
 
     team = victim.people.team
@@ -248,6 +286,7 @@ def _state(victim: Victim):
             list(GenerationRequest.objects.filter(team=team).values_list("pk", "status").order_by("pk")),
             list(Appeal.objects.filter(request__team=team).values_list("pk", "outcome").order_by("pk")),
             list(TeamPolicy.objects.filter(team=team).values_list("policy", flat=True)),
+            list(RepeatedBlocksFlag.objects.filter(team=team).values_list("pk", "dismissed_at").order_by("pk")),
             # A stranger verifying one of the team's clips tells the team so: that is not a change to it.
             AuditEvent.objects.filter(team=team).exclude(action="clip.verified_by_another_team").count())
 
@@ -275,7 +314,8 @@ def test_matrix_covers_every_page_and_endpoint():
     listed = {(case.method, case.path.replace("{member}", "{membership_id}").replace("{invitation}", "{invitation_id}")
                .replace("{key}", "{key_id}").replace("{generation}", "{generation_id}")
                .replace("{verification}", "{verification_id}").replace("{held}", "{generation_id}")
-               .replace("{appeal}", "{appeal_id}")) for case in API}
+               .replace("{appeal}", "{appeal_id}").replace("{event}", "{seq}")
+               .replace("{flag}", "{flag_id}")) for case in API}
     assert operations == listed
 
 
@@ -326,7 +366,8 @@ def test_pages_send_anonymous_visitors_to_the_login(case, victim, client):
 def _call_api(client, case: ApiCase, victim: Victim):
     path = case.path.format(member=victim.member_id, invitation=victim.invitation_id, key=victim.key_id,
                             generation=victim.generation_id, verification=victim.verification_id,
-                            held=victim.held_generation_id, appeal=victim.appeal_id)
+                            held=victim.held_generation_id, appeal=victim.appeal_id, event=victim.event_seq,
+                            flag=victim.flag_id)
     if case.upload:
         with open(_unmarked_clip(), "rb") as fh:
             return client.post(path, {**(case.body or {}), case.upload: fh})

@@ -60,7 +60,9 @@ def test_admin_invites_and_the_invitee_signs_up_through_the_link(make_team, logg
     user = User.objects.get(email="fresh@example.test")
     assert user.password.startswith("argon2$")
     assert Membership.objects.get(user=user).role == Role.MODERATOR
-    assert visitor.get(link).status_code == 409  # used
+    assert Client().get(link).status_code == 409  # used
+    # A moderator now: before any page, they set up two-factor sign-in.
+    assert visitor.get("/t/gamma/")["Location"] == "/accounts/two-factor/?next=%2Ft%2Fgamma%2F"
 
 
 def test_api_key_token_is_shown_once_on_the_page(make_team, logged_in):
@@ -94,9 +96,8 @@ def test_role_change_from_the_page_and_errors_are_shown(make_team, logged_in):
     assert last.status_code == 409 and b"at least one admin" in last.content
 
 
-def test_forms_need_a_csrf_token(make_team):
+def test_forms_need_a_csrf_token(make_team, logged_in):
     t = make_team("zeta")
-    client = Client(enforce_csrf_checks=True)
-    client.force_login(t.user(Role.ADMIN))
+    client = logged_in(t.user(Role.ADMIN), enforce_csrf_checks=True)
     response = client.post("/t/zeta/keys/", {"name": "x", "scopes": ["generate"], "expires_in_days": 5})
     assert response.status_code == 403 and not ApiKey.objects.exists()

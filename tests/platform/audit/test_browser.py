@@ -10,7 +10,7 @@ from accounts.roles import Role
 from accounts.selectors import access_team_by_slug
 from studio import services as studio
 
-from ..accounts.test_browser import CHROMIUM, _shot, page  # noqa: F401  (the page fixture)
+from ..accounts.test_browser import CHROMIUM, _shot, page, sign_in  # noqa: F401  (the page fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(
     not os.path.exists(CHROMIUM) and not os.environ.get("HALLMARK_REQUIRE_BROWSER"),
@@ -28,10 +28,7 @@ def test_auditor_filters_the_log_and_exports_it(page, live_server):  # noqa: F81
                    "a naked woman in the shower"):
         studio.generation_request(actor=Actor(user=admin), access=access, prompt=prompt)
 
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", "auditor@bank.test")
-    page.fill("input[name=password]", "a long browser passphrase")
-    page.click("button[type=submit]")
+    sign_in(page, live_server.url, "auditor@bank.test", "a long browser passphrase")  # with a code
     page.wait_for_url(re.compile(r"/t/bank/$"))
     page.goto(f"{live_server.url}/t/bank/audit/")
     assert "team.created" in page.inner_text("[data-testid=events]")

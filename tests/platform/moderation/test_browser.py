@@ -11,7 +11,7 @@ from accounts.selectors import access_team_by_slug
 from studio import services as studio
 from studio.models import GenerationRequest, Status
 
-from ..accounts.test_browser import CHROMIUM, _shot, page  # noqa: F401  (the page fixture)
+from ..accounts.test_browser import CHROMIUM, _shot, page, sign_in  # noqa: F401  (the page fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(
     not os.path.exists(CHROMIUM) and not os.environ.get("HALLMARK_REQUIRE_BROWSER"),
@@ -21,10 +21,7 @@ PASSWORD = "a long browser passphrase"
 
 
 def _sign_in(page, live_server, email):  # noqa: F811
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
+    sign_in(page, live_server.url, email, PASSWORD)  # moderators and admins enter a code too
     page.wait_for_url(re.compile(r"/t/newsroom/$"))
 
 

@@ -9,7 +9,7 @@ from accounts import services
 from accounts.actors import SYSTEM
 from studio.models import Clip
 
-from ..accounts.test_browser import CHROMIUM, _shot, page  # noqa: F401  (the page fixture)
+from ..accounts.test_browser import CHROMIUM, _shot, page, sign_in  # noqa: F401  (the page fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(
     not os.path.exists(CHROMIUM) and not os.environ.get("HALLMARK_REQUIRE_BROWSER"),
@@ -21,10 +21,7 @@ def test_generate_watch_play_and_verify(page, live_server, run_worker, media):  
     member = services.user_create(email="maker@studio.test", password="a long browser passphrase")
     services.team_create(actor=SYSTEM, slug="studio", name="Studio", first_admin=member)
 
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", "maker@studio.test")
-    page.fill("input[name=password]", "a long browser passphrase")
-    page.click("button[type=submit]")
+    sign_in(page, live_server.url, "maker@studio.test", "a long browser passphrase")  # an admin: with a code
     page.wait_for_url(re.compile(r"/t/studio/$"))
 
     page.goto(f"{live_server.url}/t/studio/studio/")

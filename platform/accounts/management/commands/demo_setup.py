@@ -5,7 +5,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from accounts import services
+from accounts import services, two_factor
+from accounts.actors import SYSTEM
 from accounts.models import Team, User
 from accounts.roles import Role
 
@@ -36,8 +37,14 @@ class Command(BaseCommand):
             team = services.team_create(slug=DEMO_TEAM[0], name=DEMO_TEAM[1], first_admin=users[Role.ADMIN])
             for role in (Role.MODERATOR, Role.MEMBER, Role.AUDITOR):
                 services.membership_add(team=team, user=users[role], role=role)
+            # Moderators, admins and auditors sign in with a second factor: give them a device up front.
+            devices = {role: two_factor.totp_device_provision(actor=SYSTEM, user=users[role])
+                       for role in (Role.ADMIN, Role.MODERATOR, Role.AUDITOR)}
         lines = [f"  {role:<10} {email:<32} {password}" for role, email, password in logins]
         text = "Demo logins (shown once) for http://127.0.0.1:8000/accounts/login/\n" + "\n".join(lines) + "\n"
+        text += ("Admin, moderator and auditor then enter a two-factor code: add their setup link to an\n"
+                 "authenticator app, or print the current code with `python manage.py totp_code EMAIL`.\n")
+        text += "".join(f"  {role:<10} {device.config_url}\n" for role, device in devices.items())
         logins_file.write_text(text)
         logins_file.chmod(0o600)
         self.stdout.write(self.style.SUCCESS(text) + f"(a copy is kept, readable only by you, in {logins_file})")

@@ -19,8 +19,9 @@ class Command(BaseCommand):
         children = {
             "web": subprocess.Popen([*manage, "runserver", address, "--noreload"]),
             # The default model's queue and the housekeeping ones; open-weight backends have GPU
-            # workers of their own (`procrastinate worker --queues render-wan`, …).
-            "worker": subprocess.Popen([*manage, "procrastinate", "worker", "--queues", "render,maintenance,audit"]),
+            # workers of their own (`manage.py worker --queues render-wan`, …). `worker` starts
+            # procrastinate's worker again after a database outage.
+            "worker": subprocess.Popen([*manage, "worker", "--queues", "render,maintenance,audit"]),
         }
         stopping = False
 
