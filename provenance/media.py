@@ -62,6 +62,8 @@ def _reason(exc: Exception) -> str:
 
 def _checked_stream(container, name: str):
     stream = container.streams.video[0]
+    if stream.codec_context is None:  # a stream whose codec FFmpeg does not know (a damaged header)
+        raise MediaError(f"{name} has a video stream in a format we cannot decode.")
     width, height = stream.codec_context.width or 0, stream.codec_context.height or 0
     if width <= 0 or height <= 0:
         raise MediaError(f"{name} declares no frame size.")

@@ -9,7 +9,7 @@ Each part runs the real thing and reports numbers, not opinions:
 - access and abuse: the test files that prove them (tenant matrix, API key scopes and expiry,
   CSRF, login throttling, two-factor, rate limits and quotas under concurrency, repeated-block
   flags), with their pass counts;
-- hardening: `manage.py check --deploy` with production settings;
+- hardening: `manage.py check --deploy` with production settings, and the header, key and log tests;
 - load: bench/api_load.py for --load-seconds with a worker running.
 Exit status 1 when any part fails; the report says which.
 """
@@ -31,9 +31,8 @@ ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 
 ACCESS_TESTS = [
-    "tests/platform/test_tenant_isolation.py",
-    "tests/platform/accounts",
-    "tests/platform/config",
+    "tests/platform/test_tenant_isolation.py",  # every page and endpoint against other teams and lower roles
+    "tests/platform/accounts",  # API key scopes, expiry, revocation; CSRF; login throttling; two-factor
 ]
 ABUSE_TESTS = [
     "tests/platform/accounts/test_rate_limits_and_quotas.py",
@@ -42,10 +41,11 @@ ABUSE_TESTS = [
 NO_RATE_LIMITS = {name: "0" for name in (  # the load run measures capacity, not the limits (tested above)
     "HALLMARK_RATE_GENERATIONS_PER_KEY", "HALLMARK_RATE_GENERATIONS_PER_TEAM",
     "HALLMARK_RATE_VERIFICATIONS_PER_KEY", "HALLMARK_RATE_VERIFICATIONS_PER_TEAM")}
-PRODUCTION_ENV = {
-    "HALLMARK_ENV": "production", "DJANGO_SECRET_KEY": "x" * 60, "DJANGO_ALLOWED_HOSTS": "hallmark.example",
-    "HALLMARK_WATERMARK_KEY": "w" * 40,
-}
+HARDENING_TESTS = [
+    "tests/platform/config/test_production.py",
+    "tests/platform/config/test_security_headers.py",
+    "tests/platform/config/test_logs.py",
+]
 
 
 def _run(command: list[str], *, env: dict | None = None, timeout: float = 3600) -> tuple[int, str, float]:
@@ -95,9 +95,33 @@ def fuzz(inputs: int) -> dict:
             "tail": "" if code == 0 else log[-2000:]}
 
 
-def deploy_check() -> dict:
-    code, log, _ = _run([PYTHON, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], env=PRODUCTION_ENV)
-    return {"ok": code == 0, "output": log.strip()[-1500:]}
+def production_env(folder: Path) -> dict:
+    """What production needs, with real keys made as the tools make them (private files, mode 600)."""
+    import secrets
+
+    sys.path[:0] = [str(ROOT), str(ROOT / "platform")]
+    from audit.signed_checkpoint import generate_private_key
+    from provenance import init_keys
+
+    init_keys(folder / "provenance-keys")
+    generate_private_key(folder / "audit-checkpoint.pem")
+    return {"HALLMARK_ENV": "production", "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+            "DJANGO_ALLOWED_HOSTS": "hallmark.example.org",
+            "DATABASE_URL": "postgres://hallmark@db.example.org:5432/hallmark",
+            "HALLMARK_PROVENANCE_KEYS": str(folder / "provenance-keys"),
+            "HALLMARK_WATERMARK_KEY": secrets.token_urlsafe(32),
+            "HALLMARK_AUDIT_SIGNING_KEY": str(folder / "audit-checkpoint.pem")}
+
+
+def hardening() -> dict:
+    """`check --deploy` under production settings, then the tests of headers, keys, secrets and logs."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "HALLMARK_")) and k != "DATABASE_URL"}
+    env = {**clean, **production_env(Path(tempfile.mkdtemp(prefix="hallmark-production-")))}
+    result = subprocess.run([PYTHON, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=300)
+    tests = pytest_counts(HARDENING_TESTS, "test_reliability_hardening")
+    return {**tests, "ok": result.returncode == 0 and tests["ok"],
+            "deploy_check": (result.stdout + result.stderr).strip()[-1500:]}
 
 
 def load(seconds: float) -> dict:
@@ -176,7 +200,12 @@ def write_report(path: Path, parts: dict, args) -> None:
             lines += ["```", part["tail"], "```", ""]
     d = parts["hardening"]
     lines += [f"## Hardening — {verdict(d)}", "", "`manage.py check --deploy --fail-level WARNING` with production "
-              "settings:", "", "```", d["output"], "```", ""]
+              "settings and real keys:", "", "```", d["deploy_check"], "```", "",
+              f"Then {d['tests']} tests of security headers, CSP-safe templates, key-file permissions, secrets only "
+              f"from the environment and prompts kept out of logs ({d['failures']} failed, {d['errors']} errors): "
+              + ", ".join(f"`{p}`" for p in d["paths"]) + ".", ""]
+    if d["tail"]:
+        lines += ["```", d["tail"], "```", ""]
     lo = parts["load"]
     lines += [f"## Load — {verdict(lo)}", "", f"`bench/api_load.py --seconds {args.load_seconds:.0f}`:", "", "```",
               lo["output"], "```", ""]
@@ -191,7 +220,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "RELIABILITY.md")
     args = parser.parse_args()
     parts = {}
-    for name, run in [("hardening", deploy_check),
+    for name, run in [("hardening", hardening),
                       ("access", lambda: pytest_counts(ACCESS_TESTS, "test_reliability_access")),
                       ("abuse", lambda: pytest_counts(ABUSE_TESTS, "test_reliability_abuse")),
                       ("fuzz", lambda: fuzz(args.fuzz_inputs)),

@@ -86,6 +86,7 @@ def _zero_frame_mp4(path):
 @pytest.mark.parametrize("kind, message", [
     ("text", "not a video"), ("empty", "empty"), ("truncated", "truncated"), ("zero_frames", "no video stream|no decodable"),
     ("absurd", "beyond the"), ("missing", "does not exist"),
+    ("unknown_codec", "format we cannot decode"),  # found by the upload fuzzer: FFmpeg gives no codec context
 ])
 def test_hostile_input_gets_a_clear_error_quickly(kind, message, marked, tmp_path):
     path = tmp_path / f"{kind}.bin"
@@ -97,6 +98,8 @@ def test_hostile_input_gets_a_clear_error_quickly(kind, message, marked, tmp_pat
         path.write_bytes(marked.read_bytes()[: marked.stat().st_size // 2])
     elif kind == "zero_frames":
         _zero_frame_mp4(path)
+    elif kind == "unknown_codec":  # an MP4 whose sample entry names a codec no one knows
+        path.write_bytes(marked.read_bytes().replace(b"avc1", b"zzzz"))
     elif kind == "absurd":  # a raw video header that claims 9000×9000 frames
         path.write_bytes(b"YUV4MPEG2 W9000 H9000 F8:1 Ip A1:1 C420jpeg\nFRAME\n" + bytes(1000))
     started = time.monotonic()

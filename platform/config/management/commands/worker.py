@@ -1,10 +1,10 @@
 """Run a procrastinate worker, and start it again when it stops on a lost database connection.
 
 procrastinate's worker exits when PostgreSQL goes away (a restart, a failover): its LISTEN
-connection fails and it stops. A service manager would start it again; this command does the
-same wherever the worker is run directly (`make demo`, a plain VM): a worker that exits with
-an error is started again after a pause that doubles from 1 s to 30 s; SIGTERM or SIGINT stops
-it for good (the worker finishes its current jobs first). Jobs are never lost in between:
+connection fails and it stops, with exit status 0 or 1. A service manager would start it
+again; this command does the same wherever the worker is run directly (`make demo`, a plain
+VM): a worker that stops without being asked to is started again after a pause that doubles
+from 1 s to 30 s; SIGTERM or SIGINT stops it for good (it finishes its current jobs first). Jobs are never lost in between:
 they wait in PostgreSQL, and a render that was running is queued again by the stalled-job task.
 """
 import signal
@@ -40,8 +40,10 @@ class Command(BaseCommand):
             started = time.monotonic()
             state["child"] = subprocess.Popen(command)
             code = state["child"].wait()
-            if state["stopping"] or code == 0:
+            if state["stopping"]:
                 break
+            # Nobody asked it to stop, so it stopped on an error — procrastinate exits 0 after
+            # "Database error, stopping worker" as readily as 1: start it again either way.
             if time.monotonic() - started > 60:
                 pause = 1.0  # it ran a good while: this is a new outage, not the same one
             self.stderr.write(f"worker exited with status {code}; starting it again in {pause:.0f} s")
