@@ -129,8 +129,8 @@ def export_checkpoints(folder: Path | None = None) -> int:
             _export_events(folder, previous + 1, row.tree_size)
             public = signing_key().public_key()
             if key_id(public) == row.key_id:
-                _write_once(folder / "public-keys" / f"{row.key_id}.pem", public_key_pem(public))
-            _write_once(name, (json.dumps(as_signed(row).as_dict(), indent=1) + "\n").encode())
+                write_once(folder / "public-keys" / f"{row.key_id}.pem", public_key_pem(public))
+            write_once(name, (json.dumps(as_signed(row).as_dict(), indent=1) + "\n").encode())
             written += 1
         previous = row.tree_size
     return written
@@ -144,10 +144,10 @@ def _export_events(folder: Path, first: int, last: int) -> None:
         raise ExportConflict(f"events #{first}–#{last} are no longer all in the database (removed after "
                              f"archiving): an export folder must be kept from the log's start; copy the earlier "
                              f"export folder here rather than starting a new one")
-    _write_once(folder / "events" / f"{first:012d}-{last:012d}.jsonl", "".join(lines).encode("utf-8"))
+    write_once(folder / "events" / f"{first:012d}-{last:012d}.jsonl", "".join(lines).encode("utf-8"))
 
 
-def _write_once(path: Path, content: bytes) -> None:
+def write_once(path: Path, content: bytes) -> None:
     if path.exists():
         if path.read_bytes() != content:
             raise ExportConflict(f"{path} already exists with other content; the export folder is append-only")

@@ -23,7 +23,7 @@ from django.utils import timezone
 from accounts.errors import Conflict, InvalidInput
 from audit import merkle
 from audit.chain import canonical_json
-from audit.checkpoints import _write_once, as_signed
+from audit.checkpoints import write_once, as_signed
 from audit.models import ArchivedLeaf, AuditArchive, AuditCheckpoint, AuditEvent
 from audit.proofs import leaf_hashes
 from audit.selectors import chain_rows
@@ -58,7 +58,7 @@ def archive_create(*, older_than_days: int | None = None, now=None) -> AuditArch
         lines.append(canonical_json({"event": event, "inclusion_proof": [h.hex() for h in proof]}) + "\n")
     content = "".join(lines).encode("utf-8")
     path = Path(settings.HALLMARK_AUDIT_ARCHIVE_DIR) / f"events-{first:012d}-{last:012d}.jsonl"
-    _write_once(path, content)
+    write_once(path, content)
     with transaction.atomic():
         archive = AuditArchive.objects.create(first_seq=first, last_seq=last, path=str(path),
                                               sha256=hashlib.sha256(content).hexdigest(),

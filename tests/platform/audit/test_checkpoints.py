@@ -289,8 +289,8 @@ def test_an_export_file_that_was_changed_is_a_conflict_not_overwritten(audit_dir
     checkpoint_create()
     export_checkpoints()  # the new one is written; the altered one is left for the verifier to catch
     with pytest.raises(ExportConflict, match="append-only"):
-        from audit.checkpoints import _write_once
-        _write_once(path, b"something else")
+        from audit.checkpoints import write_once
+        write_once(path, b"something else")
 
 
 @pytest.mark.django_db
