@@ -81,7 +81,7 @@ class RuleSet:
     def __init__(self, data: Path = DATA):
         self.data = Path(data)
         self.rules = _load_rules(self.data / "rules.toml")
-        self.figures = _load_gazetteer(self.data / "public_figures.txt")
+        self.figures = _load_gazetteer(self.data / "public_figures.txt", fuzzy=True)
         self.protected = _load_gazetteer(self.data / "protected_ip.txt")
         # Rules for the Latin views and for the native one, each with a prefilter on its literals.
         self._latin = _Prefilter([rule for rule in self.rules if rule.lang in _LATIN_LANGUAGES])
@@ -89,7 +89,7 @@ class RuleSet:
 
     @cached_property
     def version(self) -> str:
-        digest = hashlib.sha256()
+        digest = hashlib.sha256(Path(__file__).read_bytes())  # how names are matched is part of the rules
         for name in ("rules.toml", "public_figures.txt", "protected_ip.txt"):
             digest.update((self.data / name).read_bytes())
         return digest.hexdigest()[:12]
@@ -208,14 +208,31 @@ class GazetteerEntry:
 
 
 class Gazetteer:
-    """Each form of each name, normalised and split into words → its entry."""
+    """Each form of each name, normalised and split into words → its entry.
 
-    def __init__(self, forms: dict[tuple[str, ...], GazetteerEntry]):
+    Full names of two or more words also match one letter off ("Keanu Reevs", "Donald Trymp"
+    from a Cyrillic у): a misspelling no list can foresee still names the person. Single words
+    must match exactly; one letter off, they are too often other words. Titles and places are
+    not fuzzed (`fuzzy=False`): "Central Park" is one letter from Friends' "Central Perk".
+    """
+
+    def __init__(self, forms: dict[tuple[str, ...], GazetteerEntry], fuzzy: bool = False):
         self.forms = forms
         # first word → the most words a form starting with it has (at most _MAX_NGRAM are read)
         self.longest: dict[str, int] = {}
         for words in forms:
             self.longest[words[0]] = min(_MAX_NGRAM, max(len(words), self.longest.get(words[0], 0)))
+        # every one-letter deletion of each full name → the names (a symmetric-deletion index:
+        # two strings one edit apart share a deletion)
+        self.misspellings: dict[str, set[str]] = {}
+        self.full_names: dict[str, GazetteerEntry] = {}
+        for words, entry in forms.items():
+            joined = " ".join(words)
+            if fuzzy and len(words) >= 2 and len(joined) >= _MIN_FUZZY_CHARS and not entry.needs_context:
+                self.full_names[joined] = entry
+                for variant in _deletions(joined) | {joined}:
+                    self.misspellings.setdefault(variant, set()).add(joined)
+        self.fuzzy_words = max((len(name.split()) for name in self.full_names), default=0)
 
     def matches(self, view: View) -> list[tuple[int, int, GazetteerEntry]]:
         """(start, end, entry) for each name in the view's text, left to right; the longest form wins."""
@@ -230,11 +247,46 @@ class Gazetteer:
                     found.append((words[i][0], words[i + n - 1][1], self.forms[key]))
                     step = n
                     break
+            else:
+                for n in range(min(self.fuzzy_words, len(words) - i), 1, -1):
+                    entry = self._misspelt(" ".join(w for _, _, w in words[i:i + n]))
+                    if entry is not None:
+                        found.append((words[i][0], words[i + n - 1][1], entry))
+                        step = n
+                        break
             i += step
         return found
 
+    def _misspelt(self, text: str) -> GazetteerEntry | None:
+        if len(text) < _MIN_FUZZY_CHARS:
+            return None
+        candidates = set()
+        for variant in _deletions(text) | {text}:
+            candidates |= self.misspellings.get(variant, set())
+        for name in sorted(candidates):  # sorted: the same answer every run
+            if _one_edit_apart(text, name) and text.split()[0][0] == name[0]:
+                return self.full_names[name]
+        return None
 
-def _load_gazetteer(path: Path) -> Gazetteer:
+
+def _deletions(text: str) -> set[str]:
+    return {text[:i] + text[i + 1:] for i in range(len(text)) if text[i] != " "}
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One substitution, insertion, deletion or swap of neighbours (and not equal)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long = sorted((a, b), key=len)
+    i = next((k for k in range(len(short)) if short[k] != long[k]), len(short))
+    return short[i:] == long[i + 1:]
+
+
+def _load_gazetteer(path: Path, fuzzy: bool = False) -> Gazetteer:
     table: dict[tuple[str, ...], GazetteerEntry] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.strip()
@@ -248,11 +300,12 @@ def _load_gazetteer(path: Path) -> Gazetteer:
             words = tuple(_WORD.findall(normalize(form).latin.text))
             if words:
                 table.setdefault(words, entry)
-    return Gazetteer(table)
+    return Gazetteer(table, fuzzy)
 
 
 _WORD = re.compile(r"[a-z0-9]+")
 _MAX_NGRAM = 5
+_MIN_FUZZY_CHARS = 9  # "tom hanks" and longer: shorter names are one letter from too much
 
 
 def _unique(hits: list[RuleHit]) -> list[RuleHit]:

@@ -4,7 +4,9 @@ Benign prompts are all-zero targets, unsafe ones one-hot over their labels, bord
 0.5 on theirs (they should land between the review and block thresholds). Five heads are
 trained from consecutive seeds, each on embeddings nudged by a little Gaussian noise, and
 averaged (`semantic.HeadEnsemble`): one head alone fired on stray words ("skyline", "shank")
-that changed with the seed. A tenth of the corpus is held back to pick the temperature; the
+that changed with the seed. The corpus's embeddings and targets are also saved as the
+neighbour memory (`semantic.NeighbourMemory`) whose agreement the head's score needs. A tenth
+of the corpus is held back to pick the temperature and to report the combined score on; the
 evaluation set is never read here. The corpus itself is `python -m safety.corpus`.
 """
 from __future__ import annotations
@@ -18,12 +20,15 @@ import numpy as np
 import torch
 from safetensors.torch import save_file
 
-from safety.semantic import WEIGHTS, HeadEnsemble, PolicyHead, shared_encoder
+from safety.semantic import WEIGHTS, HeadEnsemble, NeighbourMemory, PolicyHead, combine, shared_encoder
 from safety.taxonomy import NAMES
 
 CORPUS = Path(__file__).resolve().parent / "data" / "train.jsonl"
 MEMBERS = 5  # heads averaged (see semantic.HeadEnsemble)
 NOISE = 0.02  # Gaussian noise added to each training embedding (then re-normalised)
+NEIGHBOURS = 10  # the memory's k; 10–30 and temperatures 0.02–0.1 measured alike on dev
+NEIGHBOUR_TEMPERATURE = 0.05
+NEIGHBOUR_WEIGHT = 0.7  # the memory's share of the score (see semantic.py for what each weighting measured)
 
 
 def load_corpus(path: Path) -> tuple[list[str], np.ndarray]:
@@ -64,9 +69,12 @@ def train(corpus: Path = CORPUS, out: Path = WEIGHTS, *, epochs: int = 60, hidde
     with torch.no_grad():
         logits = head(x[torch.from_numpy(held)])
     temperature = _fit_temperature(logits, y[torch.from_numpy(held)])
-    with torch.no_grad():
-        probabilities = torch.sigmoid(logits / temperature)
     held_y = y[torch.from_numpy(held)]
+    # Scored as the gate scores: the head with a memory of the examples it was fitted on.
+    fit_memory = NeighbourMemory(x[torch.from_numpy(fit)], y[torch.from_numpy(fit)], NEIGHBOURS, NEIGHBOUR_TEMPERATURE)
+    with torch.no_grad():
+        probabilities = combine(torch.sigmoid(logits / temperature), fit_memory.scores(x[torch.from_numpy(held)]),
+                                NEIGHBOUR_WEIGHT)
     unsafe = held_y.max(1).values >= 1
     benign = held_y.max(1).values == 0
     flagged = probabilities.max(1).values >= 0.3  # the default review threshold
@@ -74,9 +82,12 @@ def train(corpus: Path = CORPUS, out: Path = WEIGHTS, *, epochs: int = 60, hidde
                "benign_clear": float((~flagged[benign]).float().mean())}
     out.mkdir(parents=True, exist_ok=True)
     save_file({k: v.contiguous() for k, v in head.state_dict().items()}, out / "head.safetensors")
+    # fp16 halves the file; cosine similarities move by under 1e-3.
+    save_file({"embeddings": x.half().contiguous(), "targets": y.half().contiguous()}, out / "memory.safetensors")
     meta = {"categories": list(NAMES), "hidden": hidden, "members": members, "temperature": round(float(temperature), 4),
             "examples": len(texts), "corpus_sha256": hashlib.sha256(corpus.read_bytes()).hexdigest(),
-            "epochs": epochs, "seed": seed, "noise": noise, "weight_decay": weight_decay, "validation": metrics}
+            "epochs": epochs, "seed": seed, "noise": noise, "weight_decay": weight_decay,
+            "memory": {"k": NEIGHBOURS, "temperature": NEIGHBOUR_TEMPERATURE, "weight": NEIGHBOUR_WEIGHT}, "validation": metrics}
     (out / "head.json").write_text(json.dumps(meta, indent=2) + "\n")
     return meta
 

@@ -188,8 +188,8 @@ def victim(make_team, settings, tmp_path):
     key = services.api_key_create(actor=people.actor(), access=access, name="victim key", scopes=["generate"])
     member = Membership.objects.get(user=people.user(Role.MEMBER))
     generation = studio_services.generation_request(actor=people.actor(), access=access,
-                                                    prompt="a victim's yellow square bounces")
-    failed = studio_services.generation_request(actor=people.actor(), access=access, prompt="a victim's blue star")
+                                                    prompt="a yellow square bounces at noon")
+    failed = studio_services.generation_request(actor=people.actor(), access=access, prompt="a blue star spins at night")
     studio_services.generation_start(generation_id=failed.pk)
     studio_services.generation_fail(generation_id=failed.pk, reason="The model could not render this request.")
     done = _done_generation(people, access)
@@ -231,7 +231,7 @@ def _done_generation(people, access):
     from django.core.files.base import ContentFile
     from django.core.files.storage import default_storage
 
-    done = studio_services.generation_request(actor=people.actor(), access=access, prompt="a victim's green circle")
+    done = studio_services.generation_request(actor=people.actor(), access=access, prompt="a green circle drifts upward")
     studio_services.generation_start(generation_id=done.pk)
     import hashlib
 
