@@ -18,6 +18,7 @@ import numpy as np
 from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import default_storage
+from django.db import InterfaceError, OperationalError
 
 from studio import backends, services, sources
 from studio.gate import frame_checker
@@ -51,6 +52,12 @@ def render_generation(generation_id: int) -> str:
             return _check_and_deliver(request, frames, Path(folder))
     except RenderCancelled:
         return "cancelled"
+    except (OperationalError, InterfaceError):
+        # The database went away, not the render, and the request cannot be marked failed without
+        # it: the task is retried (tasks.RENDER_RETRY) and claims the request again.
+        logger.warning("generation %s: the database went away during %s; the render will run again",
+                       generation_id, step)
+        raise
     except Exception as exc:
         # Whatever broke (the model, the disk, the signer), the request ends failed and refunded,
         # never stuck in "rendering"; the requester can retry.

@@ -5,18 +5,21 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
-from django.db import transaction
-from procrastinate import JobContext
+from django.db import InterfaceError, OperationalError, transaction
+from procrastinate import JobContext, RetryStrategy
 from procrastinate.contrib.django import app
 from procrastinate.exceptions import AlreadyEnqueued
 
-logger = logging.getLogger(__name__)
-
 from studio.backends import RENDER_QUEUE, queue_for
 
+logger = logging.getLogger(__name__)
+
+# A render cut off by the database (restarted, failed over) runs again once it is back: 2 s, 4 s,
+# 8 s … up to about eight minutes in all. The retry claims the request again (services.generation_start).
+RENDER_RETRY = RetryStrategy(max_attempts=8, exponential_wait=2, retry_exceptions={OperationalError, InterfaceError})
 
 
-@app.task(name="studio.render", queue=RENDER_QUEUE)
+@app.task(name="studio.render", queue=RENDER_QUEUE, retry=RENDER_RETRY)
 def render(generation_id: int) -> str:
     from studio.rendering import render_generation
     return render_generation(generation_id)

@@ -174,3 +174,56 @@ def test_held_request_is_approved_by_a_moderator_then_rendered(make_team, api_cl
     actions = list(AuditEvent.objects.filter(target_type="studio.generationrequest", target_id=str(body["id"]))
                    .order_by("seq").values_list("action", flat=True))
     assert actions == ["generation.requested", "moderation.approved", "generation.started", "generation.completed"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_render_cut_off_by_the_database_is_retried_and_yields_one_clip(make_team, run_worker, database_url, media):
+    """PostgreSQL restarting mid-render kills the worker's connection: the request must not be left
+    'running' for ever (the fault run once found one) nor marked failed; the task runs again."""
+    import threading
+    import time
+
+    import psycopg
+    from django.db import OperationalError, connection
+    from procrastinate.jobs import Job
+
+    from studio import services
+    from studio.rendering import render_generation
+    from studio.tasks import render
+
+    team = make_team()
+    request = services.generation_request(actor=team.actor(), access=team.access(), prompt="a blue star spins at night",
+                                          params=services.GenerationParams(steps=8))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        render_connection = cursor.fetchone()[0]
+
+    def cut_off_once_rendering() -> None:  # what a restart does to the worker's connection
+        with psycopg.connect(database_url, autocommit=True) as admin:
+            for _ in range(600):
+                progress = admin.execute("SELECT progress FROM studio_generationrequest WHERE id = %s",
+                                         [request.pk]).fetchone()[0]
+                if progress > 0:
+                    admin.execute("SELECT pg_terminate_backend(%s)", [render_connection])
+                    return
+                time.sleep(0.05)
+
+    cutter = threading.Thread(target=cut_off_once_rendering)
+    cutter.start()
+    with pytest.raises(OperationalError):
+        render_generation(request.pk)
+    cutter.join()
+    connection.close()  # the broken connection; Django opens a new one
+
+    request.refresh_from_db()
+    assert request.status == Status.RUNNING and request.attempts == 1 and not Clip.objects.filter(request=request)
+    job = Job(id=1, queue="render", lock=None, queueing_lock=None, task_name="studio.render", attempts=0)
+    assert render.retry_strategy.get_retry_decision(exception=OperationalError("terminated"), job=job) is not None
+    assert render.retry_strategy.get_retry_decision(exception=ValueError("a bug"), job=job) is None
+
+    run_worker()  # the retry: the request is claimed again and finishes
+    request.refresh_from_db()
+    assert request.status == Status.DONE and request.attempts == 2
+    assert Clip.objects.filter(request=request).count() == 1
+    assert QuotaReservation.objects.filter(team=team.team, refunded_at__isnull=True).count() == 1
+    assert chain_verify().ok
