@@ -24,10 +24,11 @@ def main(argv: list[str] | None = None) -> int:
     sample.add_argument("--out", required=True, help="the MP4 to write")
     sample.add_argument("--seed", type=int, default=0)
     sample.add_argument("--steps", type=int, default=20)
-    sample.add_argument("--frames", type=int, default=16)
+    sample.add_argument("--frames", type=int, help="frames at --fps (default: 2 s)")
     sample.add_argument("--guidance", type=float, default=4.0)
     sample.add_argument("--negative-prompt", default="")
-    sample.add_argument("--size", type=int, default=256, help="delivered width and height (default 256)")
+    sample.add_argument("--size", type=int, default=256, help="delivered short side (default 256)")
+    sample.add_argument("--aspect", default="1:1", help="aspect ratio: 1:1, 16:9, 9:16 or 4:3 (default 1:1)")
     sample.add_argument("--fps", type=int, default=8)
     sample.add_argument("--weights", default=str(DEFAULT_WEIGHTS))
     evaluate = commands.add_parser("evaluate", help="held-out prompts, read back; fractions correct")
@@ -44,21 +45,26 @@ def main(argv: list[str] | None = None) -> int:
     from generation.pipeline import GenerationInputError
 
     if args.command == "sample":
+        from generation.formats import aspect_error, size_for
         from generation.pipeline import validate_request
         from generation.video import write_mp4
 
+        if aspect_error(args.aspect):
+            parser.exit(2, f"error: {aspect_error(args.aspect)}\n")
+        height, width = size_for(args.aspect, args.size)
+        frames = args.frames if args.frames is not None else 2 * args.fps
         try:
-            validate_request(args.prompt, args.negative_prompt, args.frames, args.size, args.size, args.steps,
+            validate_request(args.prompt, args.negative_prompt, frames, height, width, args.steps,
                              args.guidance, args.fps)
         except GenerationInputError as exc:
             parser.exit(2, f"error: {exc}\n")
         pipeline = load_pipeline(args.weights, parser)
         started = time.perf_counter()
-        output = pipeline(args.prompt, negative_prompt=args.negative_prompt, num_frames=args.frames,
-                          height=args.size, width=args.size, num_inference_steps=args.steps,
+        output = pipeline(args.prompt, negative_prompt=args.negative_prompt, num_frames=frames,
+                          height=height, width=width, num_inference_steps=args.steps,
                           guidance_scale=args.guidance, seed=args.seed, fps=args.fps)
         write_mp4(output.frames, args.out, fps=output.fps)
-        print(f"wrote {args.out}: {output.frames.shape[0]} frames at {args.size}×{args.size}, "
+        print(f"wrote {args.out}: {output.frames.shape[0]} frames at {width}×{height}, {output.fps} fps, "
               f"{time.perf_counter() - started:.1f} s")
         return 0
 

@@ -8,11 +8,15 @@ loads from a folder in diffusers format, or says clearly which folder is missing
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import torch
+
+from generation.formats import ASPECT_RATIOS, size_for
+from generation.retime import retime
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +47,18 @@ class BackendSpec:
     min_size: int
     max_size: int
     text_tokens: int = 0  # the pipeline's default max_sequence_length; 0: it has none
+    # Recommended (width, height) per aspect ratio (generation.formats.ASPECT_RATIOS); the
+    # defaults' width and height are the backend's own size, used when no aspect is asked for.
+    sizes: dict = field(default_factory=dict, hash=False)
+
+    def size_for(self, aspect: str, short_side: int | None = None) -> tuple[int, int]:
+        """(height, width) for an aspect ratio: the recommended size, or with `short_side` pixels
+        on the short side (an operator's size class), fitted to what the backend accepts."""
+        if short_side is None:
+            width, height = self.sizes[aspect]
+        else:
+            height, width = size_for(aspect, short_side, self.size_step)
+        return self.fit(self.min_frames, height, width)[1:]
 
     def fit(self, frames: int, height: int, width: int) -> tuple[int, int, int]:
         """The nearest (frames, height, width) this backend accepts."""
@@ -60,26 +76,35 @@ def _nearest(value: int, step: int, offset: int, low: int, high: int) -> int:
     return max(fitted, low)
 
 
+# Wan 2.1 1.3B is trained at 832×480 and 480×832 (its 480p sizes); LTX-Video takes any multiple
+# of 32 up to 720p; CogVideoX 2b/5b is trained at 720×480 alone, so its other sizes are outside
+# its training (CogVideoX 1.5 takes more). The default model's sizes come from generation.formats.
+_WAN_SIZES = {"16:9": (832, 480), "9:16": (480, 832), "1:1": (624, 624), "4:3": (704, 528)}
+_LTX_SIZES = {"16:9": (832, 480), "9:16": (480, 832), "1:1": (576, 576), "4:3": (640, 480)}
+_COGVIDEOX_SIZES = {"16:9": (768, 432), "9:16": (432, 768), "1:1": (480, 480), "4:3": (640, 480)}
+_DEFAULT_SIZES = {aspect: size_for(aspect)[::-1] for aspect in ASPECT_RATIOS}
+
 BACKENDS: dict[str, BackendSpec] = {spec.name: spec for spec in (
     BackendSpec("default", "Hallmark (built in)", "HallmarkVideoPipeline",
                 dict(width=256, height=256, frames=16, steps=20, guidance=4.0, fps=8), needs_gpu=False,
                 source="the checkpoint shipped in generation/weights, rebuilt by `make train`",
-                frame_step=2, frame_offset=0, min_frames=2, max_frames=64, size_step=8, min_size=64, max_size=1024),
+                frame_step=2, frame_offset=0, min_frames=2, max_frames=64, size_step=8, min_size=64, max_size=1024,
+                sizes=_DEFAULT_SIZES),
     BackendSpec("wan", "Wan 2.1 T2V 1.3B", "WanPipeline",
                 dict(width=832, height=480, frames=81, steps=50, guidance=5.0, fps=16), needs_gpu=True,
                 source="Wan-AI/Wan2.1-T2V-1.3B-Diffusers",
                 frame_step=4, frame_offset=1, min_frames=5, max_frames=129, size_step=16, min_size=16, max_size=1280,
-                text_tokens=512),
+                text_tokens=512, sizes=_WAN_SIZES),
     BackendSpec("ltx", "LTX-Video", "LTXPipeline",
                 dict(width=704, height=480, frames=161, steps=50, guidance=3.0, fps=24), needs_gpu=True,
                 source="Lightricks/LTX-Video",
                 frame_step=8, frame_offset=1, min_frames=9, max_frames=257, size_step=32, min_size=32, max_size=1280,
-                text_tokens=128),
+                text_tokens=128, sizes=_LTX_SIZES),
     BackendSpec("cogvideox", "CogVideoX", "CogVideoXPipeline",
                 dict(width=720, height=480, frames=49, steps=50, guidance=6.0, fps=8), needs_gpu=True,
                 source="THUDM/CogVideoX-2b or THUDM/CogVideoX-5b",
                 frame_step=8, frame_offset=1, min_frames=9, max_frames=49, size_step=16, min_size=16, max_size=1280,
-                text_tokens=226),
+                text_tokens=226, sizes=_COGVIDEOX_SIZES),
 )}
 
 
@@ -96,27 +121,32 @@ class VideoBackend:
                  guidance_scale: float | None = None, seed: int = 0, fps: int | None = None,
                  callback_on_step_end=None) -> np.ndarray:
         """Render one clip. Missing values are the backend's defaults; shapes are fitted to what it
-        accepts. `callback_on_step_end(pipe, step, timestep, callback_kwargs)` runs after every
-        denoising step, as in diffusers; raising from it stops the render."""
+        accepts. At the backend's own frame rate `num_frames` is fitted too; at another rate the
+        model renders the same span at its own rate and the clip is resampled (generation.retime)
+        to exactly `num_frames`. `callback_on_step_end(pipe, step, timestep, callback_kwargs)`
+        runs after every denoising step, as in diffusers; raising from it stops the render."""
         d = self.spec.defaults
-        num_frames, height, width = self.spec.fit(num_frames or d["frames"], height or d["height"],
-                                                  width or d["width"])
+        fps = fps or d["fps"]
+        asked = num_frames or round(d["frames"] * fps / d["fps"])
+        native_frames, height, width = self.spec.fit(math.ceil(asked * d["fps"] / fps - 1e-9), height or d["height"],
+                                                     width or d["width"])
+        delivered = native_frames if fps == d["fps"] else asked
         steps = num_inference_steps or d["steps"]
         guidance = d["guidance"] if guidance_scale is None else guidance_scale
-        fps = fps or d["fps"]
         callback = _returning_kwargs(callback_on_step_end)
-        if self.spec.name == "default":
-            return self._render_default(prompt, negative_prompt, num_frames, height, width, steps, guidance, seed,
+        if self.spec.name == "default":  # our pipeline resamples in time itself, at its native size
+            return self._render_default(prompt, negative_prompt, delivered, height, width, steps, guidance, seed,
                                         fps, callback)
-        extra = {"frame_rate": fps} if self.spec.name == "ltx" else {}  # LTX scales its positions by fps
+        extra = {"frame_rate": d["fps"]} if self.spec.name == "ltx" else {}  # LTX scales its positions by fps
         if self.max_sequence_length:
             extra["max_sequence_length"] = self.max_sequence_length
-        output = self.pipe(prompt=prompt, negative_prompt=negative_prompt or None, num_frames=num_frames,
+        output = self.pipe(prompt=prompt, negative_prompt=negative_prompt or None, num_frames=native_frames,
                            height=height, width=width, num_inference_steps=steps, guidance_scale=guidance,
                            generator=torch.Generator().manual_seed(seed),  # CPU noise: same clip on any device
                            output_type="np", callback_on_step_end=callback, **extra)
         video = np.asarray(output.frames[0], dtype=np.float32)  # T×H×W×3 in 0–1
-        return (np.clip(video, 0.0, 1.0) * 255).round().astype(np.uint8)
+        frames = (np.clip(video, 0.0, 1.0) * 255).round().astype(np.uint8)
+        return frames if fps == d["fps"] else retime(frames, d["fps"], fps, count=delivered)
 
     def _render_default(self, prompt, negative_prompt, num_frames, height, width, steps, guidance, seed, fps,
                         callback) -> np.ndarray:

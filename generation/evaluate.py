@@ -12,7 +12,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from generation import world
-from generation.reader import read_clip
+from generation.reader import _to_native, read_clip
 from generation.sheets import contact_sheet
 
 EVAL_SEED = 10**6  # far from the training seeds (0 … clips-1)
@@ -20,13 +20,18 @@ PERMANENCE_SEED = 2 * 10**6
 
 
 def evaluate(pipeline=None, *, n: int = 48, steps: int = 20, guidance: float = 4.0,
-             ground_truth: bool = False, sheet: str | Path | None = None) -> dict:
+             ground_truth: bool = False, sheet: str | Path | None = None, height: int = world.SIZE,
+             width: int = world.SIZE) -> dict:
+    """Fractions of held-out prompts read back right. `pipeline` is anything called like
+    HallmarkVideoPipeline; `height` × `width` is the size asked of it (any aspect: the reader
+    reads every clip at 64 pixels on its short side)."""
     if not ground_truth and pipeline is None:
         raise ValueError("give a pipeline, or ground_truth=True")
+    size = (height, width)
     specs = [world.sample_spec(EVAL_SEED + i, held_out=True, simple=True) for i in range(n)]
     occluded = [world.sample_spec(PERMANENCE_SEED + i, held_out=True, simple=True, occluder=True)
                 for i in range(max(4, n // 4))]
-    clips = [_clip(pipeline, spec, i, steps, guidance, ground_truth) for i, spec in enumerate(specs)]
+    clips = [_clip(pipeline, spec, i, steps, guidance, ground_truth, size) for i, spec in enumerate(specs)]
     tally = {key: 0 for key in ("colour", "shape", "motion", "background", "count", "consistency")}
     failures = []
     for spec, clip in zip(specs, clips):
@@ -43,23 +48,25 @@ def evaluate(pipeline=None, *, n: int = 48, steps: int = 20, guidance: float = 4
             tally[key] += ok
         if not all(checks.values()):
             failures.append({"prompt": spec.caption, "wanted": _intent(spec), "read": asdict(reading)})
-    permanent = sum(bool(read_clip(_clip(pipeline, spec, i, steps, guidance, ground_truth)).permanent)
+    permanent = sum(bool(read_clip(_clip(pipeline, spec, i, steps, guidance, ground_truth, size)).permanent)
                     for i, spec in enumerate(occluded))
     result = {key: round(value / n, 4) for key, value in tally.items()}
     result.update(permanence=round(permanent / len(occluded), 4), n=n, n_permanence=len(occluded),
-                  steps=steps, guidance=guidance, ground_truth=ground_truth,
+                  steps=steps, guidance=guidance, ground_truth=ground_truth, height=height, width=width,
                   failures=[{**f, "read": {k: (str(v) if v is not None else None) for k, v in f["read"].items()}}
                             for f in failures[:10]])
     if sheet:
-        contact_sheet(clips[:12], [spec.caption for spec in specs[:12]], sheet)
+        # At the size the reader reads (64 on the short side), so any aspect gives a sheet to look at.
+        contact_sheet([_to_native(clip).astype("uint8") for clip in clips[:12]], [spec.caption for spec in specs[:12]],
+                      sheet)
     return result
 
 
-def _clip(pipeline, spec: world.ClipSpec, index: int, steps: int, guidance: float, ground_truth: bool):
+def _clip(pipeline, spec: world.ClipSpec, index: int, steps: int, guidance: float, ground_truth: bool, size):
     if ground_truth:
         return world.render(spec)
     return pipeline(spec.caption, seed=index, num_inference_steps=steps, guidance_scale=guidance,
-                    height=world.SIZE, width=world.SIZE).frames
+                    height=size[0], width=size[1]).frames
 
 
 def _intent(spec: world.ClipSpec) -> dict:

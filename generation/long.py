@@ -10,11 +10,14 @@ object's size, with the thresholds a single clip must meet to count as consisten
 """
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass
 
 import numpy as np
 
+from generation.formats import NATIVE_FPS
 from generation.reader import _main_component, _occluder_columns, _to_native, read_clip
+from generation.retime import frames_at, retime
 
 WINDOW = 16
 OVERLAP = 4
@@ -31,10 +34,20 @@ def extend(pipeline, frames: np.ndarray, prompt: str, *, overlap: int = OVERLAP,
     return output.frames[len(context):]
 
 
-def continue_video(pipeline, frames: np.ndarray, prompt: str, *, count: int, seed: int = 0,
+def continue_video(pipeline, frames: np.ndarray, prompt: str, *, count: int, seed: int = 0, fps: int = NATIVE_FPS,
                    overlap: int = OVERLAP, window: int = WINDOW, on_window=None, **kwargs) -> np.ndarray:
     """`count` new frames that follow `frames` (one frame — an image to animate — or more),
-    window by window. `on_window(index, windows)` is called before each window (for progress)."""
+    window by window. `on_window(index, windows)` is called before each window (for progress).
+
+    `frames` and what follows are at `fps`. The model works at its own 8 fps: at another rate the
+    context is the start resampled to 8 fps so that its last frame is the start's last, and the
+    new frames are resampled back from that frame on."""
+    if fps != NATIVE_FPS:
+        context = _native_tail(frames, fps, overlap)
+        native_count = math.ceil(count * NATIVE_FPS / fps - 1e-9)
+        more = continue_video(pipeline, context, prompt, count=native_count, seed=seed, overlap=overlap,
+                              window=window, on_window=on_window, **kwargs)
+        return retime(np.concatenate([context[-1:], more]), NATIVE_FPS, fps, count=count, start=1)
     windows = windows_needed(len(frames), count, overlap=overlap, window=window)
     made = frames
     for index in range(windows):
@@ -51,14 +64,23 @@ def windows_needed(context: int, count: int, *, overlap: int = OVERLAP, window: 
     return 0 if count <= 0 else 1 + max(0, -(-(count - first) // (window - overlap)))
 
 
-def generate_long(pipeline, prompt: str, *, seconds: float, fps: int = 8, seed: int = 0, overlap: int = OVERLAP,
-                  window: int = WINDOW, **kwargs) -> np.ndarray:
-    """`seconds` of video: a first window, then extensions until there are enough frames."""
-    total = int(round(seconds * fps))
-    frames = pipeline(prompt, num_frames=window, seed=seed, fps=fps, **kwargs).frames
-    more = continue_video(pipeline, frames, prompt, count=total - len(frames), seed=seed + 1, overlap=overlap,
-                          window=window, fps=fps, **kwargs)
-    return np.concatenate([frames, more])[:total]
+def generate_long(pipeline, prompt: str, *, seconds: float, fps: int = NATIVE_FPS, seed: int = 0,
+                  overlap: int = OVERLAP, window: int = WINDOW, **kwargs) -> np.ndarray:
+    """`seconds` of video at `fps`: a first window, then extensions until there are enough
+    frames, all at the model's own rate; then resampled to `fps` once."""
+    native_total = int(round(seconds * NATIVE_FPS))
+    frames = pipeline(prompt, num_frames=window, seed=seed, **kwargs).frames
+    more = continue_video(pipeline, frames, prompt, count=native_total - len(frames), seed=seed + 1,
+                          overlap=overlap, window=window, **kwargs)
+    native = np.concatenate([frames, more])[:native_total]
+    return native if fps == NATIVE_FPS else retime(native, NATIVE_FPS, fps, count=int(round(seconds * fps)))
+
+
+def _native_tail(frames: np.ndarray, fps: int, overlap: int) -> np.ndarray:
+    """The last `overlap` moments of `frames` (at `fps`) at the model's rate, ending on the last frame."""
+    last = len(frames) - 1
+    back = min(overlap - 1, int(last * NATIVE_FPS / fps))  # no further back than the start reaches
+    return frames_at(frames, [last - (back - k) * fps / NATIVE_FPS for k in range(back + 1)])
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,9 @@ It finds the background kind, the objects, the main object's colour and shape, h
 (from its centroid track, size and outline), whether it stays the same object, and whether it
 comes back after passing behind the occluder. The evaluator compares this reading with what
 the prompt asked for; on the world's own clips it must agree with the ground truth.
+
+Clips of any aspect are read at world.SIZE pixels on the short side, keeping their aspect, so
+shapes are not squashed and distances mean what they mean in the world's 64×64 clips.
 """
 from __future__ import annotations
 
@@ -45,7 +48,7 @@ def read_clip(frames: np.ndarray) -> Reading:
     if len(visible) < 2:
         return Reading(background, count, None, None, None, False, len(visible) / len(frames), None)
     colours = [_nearest_colour(t["colour"]) for t in visible]
-    colour = max(set(colours), key=colours.count)
+    colour = max(colours, key=colours.count)  # a tie goes to the earliest frame's, not to set order
     shape = _vote_shape(visible)
     motion = _motion(tracks, shape)
     colour_agreement = colours.count(colour) / len(colours)
@@ -59,28 +62,37 @@ def read_clip(frames: np.ndarray) -> Reading:
 
 def _to_native(frames: np.ndarray) -> np.ndarray:
     frames = np.asarray(frames)
-    if frames.shape[1:3] == (world.SIZE, world.SIZE):
+    height, width = frames.shape[1:3]
+    scale = world.SIZE / min(height, width)
+    size = (max(world.SIZE, round(width * scale)), max(world.SIZE, round(height * scale)))  # PIL: (w, h)
+    if (width, height) == size:
         return frames.astype(np.float32)
-    return np.stack([np.asarray(Image.fromarray(f).resize((world.SIZE, world.SIZE), Image.Resampling.BOX))
+    return np.stack([np.asarray(Image.fromarray(f).resize(size, Image.Resampling.BOX))
                      for f in frames]).astype(np.float32)
+
+
+def _kept_columns(width: int, occluder) -> np.ndarray:
+    keep = np.ones(width, bool)
+    if occluder is not None:
+        keep[occluder[0]:occluder[1]] = False
+    return keep
 
 
 # --- background --------------------------------------------------------------------------
 
 
 def _row_profile(frames: np.ndarray, occluder) -> np.ndarray:
-    keep = np.ones(world.SIZE, bool)
-    if occluder is not None:
-        keep[occluder[0]:occluder[1]] = False
-    return np.median(frames[:, :, keep], axis=(0, 2))  # SIZE×3
+    profile = np.median(frames[:, :, _kept_columns(frames.shape[2], occluder)], axis=(0, 2))  # H×3
+    if len(profile) != world.SIZE:  # a portrait clip: its rows, top to bottom, on the world's SIZE rows
+        rows = np.linspace(0, len(profile) - 1, world.SIZE)
+        profile = np.stack([np.interp(rows, np.arange(len(profile)), profile[:, c]) for c in range(3)], axis=1)
+    return profile  # SIZE×3
 
 
 def _features(frames: np.ndarray, occluder) -> np.ndarray:
     profile = _row_profile(frames, occluder)
     top, middle, bottom = profile[:12].mean(0), profile[26:38].mean(0), profile[-12:].mean(0)
-    keep = np.ones(world.SIZE, bool)
-    if occluder is not None:
-        keep[occluder[0]:occluder[1]] = False
+    keep = _kept_columns(frames.shape[2], occluder)
     # Texture: how much the background varies along a row (grass and water do, the rest not).
     texture = np.median(np.abs(np.diff(frames[:, :, keep], axis=2)), axis=(0, 1, 2)).mean()
     return np.concatenate([top, middle, bottom, [texture * 4]])
@@ -115,9 +127,7 @@ def _occluder_columns(frames: np.ndarray):
 
 
 def _object_mask(frame: np.ndarray, occluder) -> np.ndarray:
-    keep = np.ones(world.SIZE, bool)
-    if occluder is not None:
-        keep[occluder[0]:occluder[1]] = False
+    keep = _kept_columns(frame.shape[1], occluder)
     background = np.median(frame[:, keep], axis=1, keepdims=True)
     mask = np.linalg.norm(frame - background, axis=-1) > DIFF_THRESHOLD
     if occluder is not None:
@@ -146,7 +156,7 @@ def _main_component(frame: np.ndarray, occluder):
     ys, xs = np.nonzero(mask)
     core = ndimage.binary_erosion(mask) if mask.sum() > 30 else mask
     colour = np.median(frame[core if core.any() else mask], axis=0)
-    clipped = bool(xs.min() == 0 or ys.min() == 0 or xs.max() == world.SIZE - 1 or ys.max() == world.SIZE - 1)
+    clipped = bool(xs.min() == 0 or ys.min() == 0 or xs.max() == mask.shape[1] - 1 or ys.max() == mask.shape[0] - 1)
     if occluder is not None:  # touching the pillar: partly hidden
         clipped |= bool(xs.min() <= occluder[1] and xs.max() >= occluder[0] - 1)
     return {"mask": mask, "centroid": (xs.mean(), ys.mean()), "area": float(mask.sum()), "colour": colour,
@@ -167,6 +177,7 @@ def _area_per_radius_squared(shape: str) -> float:
 
 def classify_shape(mask: np.ndarray) -> tuple[str, float]:
     """The world shape whose best-fitting template (any rotation) overlaps the mask most, and that angle."""
+    mask = _square_window(mask)
     ys, xs = np.nonzero(mask)
     cx, cy, area = xs.mean() + 0.5, ys.mean() + 0.5, mask.sum()
     best = ("circle", 0.0, -1.0)
@@ -182,10 +193,20 @@ def classify_shape(mask: np.ndarray) -> tuple[str, float]:
     return best[0], best[1]
 
 
+def _square_window(mask: np.ndarray) -> np.ndarray:
+    """The world.SIZE-square part of a wider or taller mask centred on the object (templates are square)."""
+    if mask.shape == (world.SIZE, world.SIZE):
+        return mask
+    ys, xs = np.nonzero(mask)
+    top = int(np.clip(round(ys.mean()) - world.SIZE // 2, 0, mask.shape[0] - world.SIZE))
+    left = int(np.clip(round(xs.mean()) - world.SIZE // 2, 0, mask.shape[1] - world.SIZE))
+    return mask[top:top + world.SIZE, left:left + world.SIZE]
+
+
 def _vote_shape(tracks: list[dict]) -> str | None:
     usable = [t for t in tracks if not t["clipped"]] or tracks
     votes = [classify_shape(t["mask"])[0] for t in usable[:: max(1, len(usable) // 6)]]
-    return max(set(votes), key=votes.count) if votes else None
+    return max(votes, key=votes.count) if votes else None  # a tie: the earliest frame's vote
 
 
 # --- motion ------------------------------------------------------------------------------
@@ -219,6 +240,7 @@ def _motion(tracks: list, shape: str | None) -> str:
 def _turns(seen: list) -> bool:
     """Whether the outline turns: some frame's centred mask differs from the first one."""
     def centred(mask):
+        mask = _square_window(mask)
         ys, xs = np.nonzero(mask)
         return ndimage.shift(mask.astype(np.float32), (32 - ys.mean(), 32 - xs.mean()), order=1) > 0.5
 

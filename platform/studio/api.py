@@ -26,6 +26,10 @@ class GenerationIn(StrictSchema):
     steps: int | None = Field(None, ge=1, le=50, description="default: the model's recommended number")
     guidance: float | None = Field(None, ge=0, le=15, description="default: the model's recommended scale")
     camera: str = Field("", description="'' (a still camera), 'left' or 'right' (a pan)")
+    fps: int | None = Field(None, description=f"frames per second, one of {services.FRAME_RATES}; default: the "
+                                              "model's own (8 for the default model; an extension keeps its video's)")
+    aspect_ratio: str | None = Field(None, description=f"one of {', '.join(services.ASPECT_RATIOS)}; default: the "
+                                                       "model's own size (1:1 for the default model; a start's own)")
     model: str = Field("default", description="the backend: default, wan, ltx or cogvideox (as the team is granted)")
 
 
@@ -107,7 +111,7 @@ def _params(payload: GenerationIn) -> services.GenerationParams:
     return services.GenerationParams(duration_seconds=payload.duration_seconds, seed=payload.seed,
                                      steps=payload.steps, guidance=payload.guidance,
                                      negative_prompt=payload.negative_prompt, backend=payload.model,
-                                     camera=payload.camera)
+                                     camera=payload.camera, fps=payload.fps, aspect_ratio=payload.aspect_ratio)
 
 
 @router.post("/generations", response={201: GenerationOut},

@@ -46,14 +46,28 @@ def require_usable(access: TeamAccess, backend: str) -> None:
         raise InvalidInput(f"{exc} (The platform reads the folder from {variable}.)") from None
 
 
-def render_shape(backend: str, duration_seconds: int) -> dict:
-    """Frames, fps and size for `duration_seconds` of video, as the backend accepts them."""
+def render_shape(backend: str, duration_seconds: int, *, fps: int | None = None, aspect: str | None = None) -> dict:
+    """Frames, fps and size for `duration_seconds` of video, as the backend accepts them.
+
+    `fps` None: the backend's own rate. At its own rate the frames are fitted to what it accepts
+    (Wan: 33 for 2 s); at another it renders at its own rate and the clip is resampled to exactly
+    duration × fps frames. `aspect` None: the backend's own size; otherwise its recommended size
+    for that aspect, or — when the operator set a width and height (HALLMARK_BACKEND_OPTIONS) —
+    that size's short side at the aspect."""
+    from generation.formats import aspect_of
+
     known = spec(backend)
+    defaults = known.defaults
     options = settings.HALLMARK_BACKEND_OPTIONS.get(backend, {})
-    fps = known.defaults["fps"]
-    width, height = options.get("width", known.defaults["width"]), options.get("height", known.defaults["height"])
-    frames, height, width = known.fit(duration_seconds * fps, height, width)
-    return {"frames": frames, "fps": fps, "width": width, "height": height}
+    width, height = options.get("width", defaults["width"]), options.get("height", defaults["height"])
+    if aspect is not None:
+        sized = "width" in options or "height" in options
+        height, width = known.size_for(aspect, short_side=min(width, height) if sized else None)
+    native_frames, height, width = known.fit(duration_seconds * defaults["fps"], height, width)
+    fps = fps or defaults["fps"]
+    frames = native_frames if fps == defaults["fps"] else duration_seconds * fps
+    return {"frames": frames, "fps": fps, "width": width, "height": height,
+            "aspect_ratio": aspect or aspect_of(height, width)}
 
 
 @lru_cache(maxsize=4)

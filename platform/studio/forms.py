@@ -1,7 +1,9 @@
 from django import forms
 
 from generation.backends import BACKENDS
-from studio.services import DURATIONS, MAX_PROMPT_CHARS
+from studio.services import ASPECT_RATIOS, DURATIONS, FRAME_RATES, MAX_PROMPT_CHARS
+
+ASPECT_LABELS = {"1:1": "1:1 square", "16:9": "16:9 landscape", "9:16": "9:16 portrait", "4:3": "4:3"}
 
 
 class GenerationForm(forms.Form):
@@ -14,6 +16,12 @@ class GenerationForm(forms.Form):
                               widget=forms.NumberInput(attrs={"placeholder": "random"}))
     steps = forms.IntegerField(min_value=1, max_value=50, initial=20, required=False)
     guidance = forms.FloatField(min_value=0, max_value=15, initial=4.0, required=False)
+    # Blank: the model's own (8 fps and 1:1 for ours), or the video's own when extending one.
+    fps = forms.TypedChoiceField(choices=[("", "model's own")] + [(f, f"{f} fps") for f in FRAME_RATES], coerce=int,
+                                 empty_value=None, required=False, label="Frame rate")
+    aspect_ratio = forms.TypedChoiceField(choices=[("", "model's own")] + [(a, ASPECT_LABELS.get(a, a))
+                                                                          for a in ASPECT_RATIOS],
+                                          empty_value=None, required=False, label="Aspect ratio")
     camera = forms.ChoiceField(choices=[("", "still"), ("left", "pans left"), ("right", "pans right")],
                                required=False)
     model = forms.ChoiceField(choices=[(name, spec.label) for name, spec in BACKENDS.items()], initial="default",

@@ -100,18 +100,18 @@ def _frames(request, folder: Path):
         window.update(index=index, of=windows)
 
     options = dict(negative_prompt=request.negative_prompt, num_inference_steps=steps,
-                   guidance_scale=params["guidance"], fps=params["fps"], callback_on_step_end=on_step)
-    prompt = model_prompt(request)
+                   guidance_scale=params["guidance"], callback_on_step_end=on_step)
+    prompt, fps = model_prompt(request), params["fps"]
     if request.backend != backends.DEFAULT:  # an open-weight model, through its adapter
         return backends.loaded(request.backend)(prompt, num_frames=params["frames"], height=params["height"],
-                                                width=params["width"], seed=params["seed"], **options)
+                                                width=params["width"], seed=params["seed"], fps=fps, **options)
     start = sources.start_frames(request, folder)
     if start is None:
         return pipeline()(prompt, num_frames=params["frames"], height=params["height"],
-                          width=params["width"], seed=params["seed"], **options).frames
+                          width=params["width"], seed=params["seed"], fps=fps, **options).frames
     # An image is the first frame of its clip; a video keeps all its frames and goes on.
     count = params["frames"] - len(start) if request.source_kind == SourceKind.IMAGE else params["frames"]
-    more = continue_video(pipeline(), start, prompt, count=count, seed=params["seed"],
+    more = continue_video(pipeline(), start, prompt, count=count, seed=params["seed"], fps=fps,
                           on_window=on_window, **options)
     return np.concatenate([start, more])
 

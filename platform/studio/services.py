@@ -21,16 +21,17 @@ from accounts.roles import Permission
 from accounts.selectors import TeamAccess
 from accounts.services import quota_refund, quota_reserve
 from audit.services import record_event
+from generation import formats
 from studio.models import Clip, GenerationRequest, Status
 
 if TYPE_CHECKING:
     from studio.sources import Source
 
 MAX_PROMPT_CHARS = 2000
-DURATIONS = (1, 2, 3, 4)  # seconds at 8 fps: the default model is trained on 2-second clips
-FPS = 8
-SIZE = 256
+DURATIONS = (1, 2, 3, 4)  # seconds: the default model is trained on 2-second clips
 CAMERA_PANS = ("", "left", "right")
+FRAME_RATES = formats.FRAME_RATES  # delivered rates; the default model renders 8 fps and is resampled
+ASPECT_RATIOS = tuple(formats.ASPECT_RATIOS)
 MAX_ATTEMPTS = 3  # renders whose worker died are tried again, this many times in all
 
 
@@ -45,10 +46,16 @@ class GenerationParams:
     negative_prompt: str = ""
     backend: str = "default"
     camera: str = ""  # "" (still), "left" or "right": a camera pan
+    fps: int | None = None  # None: the model's recommended rate (a start's own, for an extension)
+    aspect_ratio: str | None = None  # None: the model's recommended size (a start's own, for an extension)
 
     def validated(self) -> "GenerationParams":
         if self.duration_seconds not in DURATIONS:
             raise InvalidInput(f"Duration must be one of {', '.join(map(str, DURATIONS))} seconds.")
+        if self.fps is not None and formats.fps_error(self.fps):
+            raise InvalidInput(formats.fps_error(self.fps))
+        if self.aspect_ratio is not None and formats.aspect_error(self.aspect_ratio):
+            raise InvalidInput(formats.aspect_error(self.aspect_ratio))
         if self.seed is not None and not 0 <= self.seed < 2 ** 31:
             raise InvalidInput("The seed must be a whole number from 0 to 2147483647.")
         if self.steps is not None and not 1 <= self.steps <= 50:
@@ -63,13 +70,17 @@ class GenerationParams:
             raise InvalidInput("The negative prompt may not contain control characters.")
         return self
 
-    def render_params(self) -> dict:
-        """What the worker renders; the seed is fixed now, so a retry makes the same clip."""
+    def render_params(self, source: "Source | None" = None) -> dict:
+        """What the worker renders; the seed is fixed now, so a retry makes the same clip. With a
+        start, its shape (and for one of our clips, its frame rate) is the video's."""
         from studio.backends import render_shape, spec
 
         seed = self.seed if self.seed is not None else secrets.randbelow(2 ** 31)
         recommended = spec(self.backend).defaults
-        return {**render_shape(self.backend, self.duration_seconds), "backend": self.backend,
+        shape = render_shape(self.backend, self.duration_seconds, fps=self.fps, aspect=self.aspect_ratio) \
+            if source is None else source.shape(duration_seconds=self.duration_seconds, fps=self.fps,
+                                                 aspect=self.aspect_ratio)
+        return {**shape, "backend": self.backend,
                 "steps": self.steps if self.steps is not None else recommended["steps"],
                 "guidance": self.guidance if self.guidance is not None else recommended["guidance"], "seed": seed,
                 "camera": self.camera}
@@ -125,7 +136,7 @@ def _generation_request(*, actor, access, prompt, params, source) -> GenerationR
         decision = _gate().check(prompt, team_policy(access.team)).to_dict()
     except PromptError as exc:
         raise InvalidInput(str(exc)) from None
-    render = params.render_params()
+    render = params.render_params(source)
     status = {"allow": Status.QUEUED, "review": Status.IN_REVIEW, "block": Status.BLOCKED}[decision["action"]]
     # A blocked prompt costs nothing and is recorded even when the team is out of quota:
     # attempts are exactly what moderators and auditors need to see.

@@ -4,8 +4,10 @@
 
 Uploads meet the verification limits (size cap while the body streams, type by magic bytes,
 bounded decoding) and then the frame checks, before anything is queued; a refused upload is
-recorded in the audit log. Every start is brought to what the default model delivers: a
-square SIZE×SIZE picture at FPS frames per second (centre crop, then resize).
+recorded in the audit log. An upload is brought to what the default model delivers: a square
+SIZE×SIZE picture (centre crop, then resize), at FPS frames per second for its checks and at
+the request's rate for the render. A video made from a start keeps the start's shape, and an
+extension of one of our clips its frame rate too.
 """
 from __future__ import annotations
 
@@ -43,8 +45,11 @@ class Source:
     """A checked start, not yet stored: `attach` stores it on the request."""
 
     kind: str
-    frames: int  # how many frames at FPS it brings to the delivered clip
+    frames: int  # how many frames (at `fps`) it brings to the delivered clip
     clip: Clip | None = None
+    fps: int = FPS
+    width: int = SIZE
+    height: int = SIZE
     upload: Path | None = None  # the upload as received, in a temporary folder
     suffix: str = ""
     sha256: str = ""
@@ -54,7 +59,23 @@ class Source:
 
     @property
     def seconds(self) -> float:
-        return self.frames / FPS
+        return self.frames / self.fps
+
+    def shape(self, *, duration_seconds: int, fps: int | None, aspect: str | None) -> dict:
+        """What the render makes after the start: its size, and one of our clips' frame rate too
+        (an upload is resampled to the rate asked for). InvalidInput when the request asks otherwise."""
+        from generation.formats import aspect_of
+
+        own = aspect_of(self.height, self.width)
+        if aspect is not None and aspect != own:
+            raise InvalidInput(f"A video made from a start keeps the start's shape ({self.width}×{self.height}"
+                               f"{', ' + own if own else ''}): leave the aspect ratio out or ask for {own or 'it'}.")
+        if self.kind == SourceKind.CLIP and fps is not None and fps != self.fps:
+            raise InvalidInput(f"An extension keeps its video's frame rate ({self.fps} fps): leave fps out or "
+                               f"ask for {self.fps}.")
+        fps = self.fps if self.kind == SourceKind.CLIP else fps or FPS
+        return {"frames": duration_seconds * fps, "fps": fps, "width": self.width, "height": self.height,
+                "aspect_ratio": own}
 
     def audit(self) -> dict:
         if self.kind == SourceKind.CLIP:
@@ -79,7 +100,8 @@ class Source:
 def clip_source(*, access: TeamAccess, generation_id: int) -> Source:
     """One of the team's own finished clips (another team's reads as not found)."""
     clip = selectors.team_clip(access=access, generation_id=generation_id)
-    return Source(kind=SourceKind.CLIP, frames=clip.frames, clip=clip)
+    return Source(kind=SourceKind.CLIP, frames=clip.frames, clip=clip, fps=clip.fps, width=clip.width,
+                  height=clip.height)
 
 
 def upload_source(*, actor: Actor, access: TeamAccess, upload) -> Source:
@@ -125,8 +147,8 @@ def _image_type(path: Path) -> str:
                                    "this file is none of them.") from None
 
 
-def video_frames(path: Path, *, max_seconds: int = MAX_TOTAL_SECONDS) -> np.ndarray:
-    """An uploaded video as square SIZE×SIZE frames at FPS; InvalidInput when it cannot be read or is too long."""
+def video_frames(path: Path, *, max_seconds: int = MAX_TOTAL_SECONDS, fps: int = FPS) -> np.ndarray:
+    """An uploaded video as square SIZE×SIZE frames at `fps`; InvalidInput when it cannot be read or is too long."""
     from provenance import MediaError
     from provenance.media import square_frames
     from studio.services import DURATIONS
@@ -134,7 +156,7 @@ def video_frames(path: Path, *, max_seconds: int = MAX_TOTAL_SECONDS) -> np.ndar
     try:
         # Resampled and cropped while decoding: a long, fast or thin video costs no more memory
         # than the SIZE×SIZE frames we keep (hostile uploads, tests/platform/verification).
-        return square_frames(path, side=SIZE, fps=FPS, max_video_seconds=max_seconds - min(DURATIONS),
+        return square_frames(path, side=SIZE, fps=fps, max_video_seconds=max_seconds - min(DURATIONS),
                              max_source_frames=int(max_seconds * 120) + 1)
     except MediaError as exc:
         message = str(exc).replace("upload", "The video", 1)
@@ -181,8 +203,8 @@ def _refused(actor: Actor, access: TeamAccess, source: Source) -> None:
 # ---------------------------------------------------------------------------- the worker's side
 
 def start_frames(request: GenerationRequest, folder: Path) -> np.ndarray | None:
-    """The frames a request continues (or the one it animates), as the model will see them;
-    None for a prompt-only request. The file it came from is copied into `folder`."""
+    """The frames a request continues (or the one it animates), at the request's size and frame
+    rate; None for a prompt-only request. The file it came from is copied into `folder`."""
     path = ingredient_path(request, folder)
     if path is None:
         return None
@@ -190,8 +212,8 @@ def start_frames(request: GenerationRequest, folder: Path) -> np.ndarray | None:
         return image_frame(path)
     if request.source_kind == SourceKind.CLIP:
         from provenance.media import rgb_frames
-        return rgb_frames(path)[0]  # ours: already SIZE×SIZE at FPS
-    return video_frames(path)
+        return rgb_frames(path)[0]  # ours: already at the request's size and rate (it inherits them)
+    return video_frames(path, fps=request.params["fps"])
 
 
 def ingredient_path(request: GenerationRequest, folder: Path) -> Path | None:

@@ -47,7 +47,8 @@ def generation_create(request, access):
     params = services.GenerationParams(duration_seconds=data["duration_seconds"], seed=data["seed"],
                                        steps=data["steps"], guidance=data["guidance"],
                                        negative_prompt=data["negative_prompt"], backend=data["model"] or "default",
-                                       camera=data["camera"] or "")
+                                       camera=data["camera"] or "", fps=data["fps"],
+                                       aspect_ratio=data["aspect_ratio"])
     actor = Actor.from_request(request)
     try:
         source = None
@@ -68,11 +69,19 @@ def generation_create(request, access):
 @team_view(Permission.VIEW_CLIPS)
 def generation_page(request, access, generation_id: int):
     generation = _generation(access, generation_id)
-    extensions = generation.clip.extensions.order_by("pk") if generation.status == Status.DONE else []
+    done = generation.status == Status.DONE
+    extensions = generation.clip.extensions.order_by("pk") if done else []
     return render(request, "studio/generation.html", {
         "access": access, "team": access.team, "g": generation, "open": generation.status in OPEN_STATUSES,
         "can_generate": access.allows(Permission.GENERATE), "extensions": extensions,
+        "player": _player_size(generation.clip) if done else None,
         "extend_form": GenerationForm(initial={"extends": generation.pk, "duration_seconds": 2})})
+
+
+def _player_size(clip, longest: int = 512) -> tuple[int, int]:
+    """The player's width and height: the clip's aspect, `longest` pixels on its long side."""
+    scale = longest / max(clip.width, clip.height)
+    return round(clip.width * scale), round(clip.height * scale)
 
 
 @team_view(Permission.VIEW_CLIPS)

@@ -119,3 +119,27 @@ def test_options_load_on_a_cpu_only_machine(tiny_folders):
 def test_tiny_models_take_short_prompts(backends):
     # The tiny tokenizer's limit (16 tokens), not the real pipelines' 128–512.
     assert {backends[name].max_sequence_length for name in ("wan", "ltx", "cogvideox")} == {16}
+
+
+@pytest.mark.parametrize("name", list(BACKENDS))
+def test_every_aspect_has_a_valid_recommended_size_of_that_aspect(name):
+    from generation.formats import ASPECT_RATIOS, aspect_of
+
+    spec = BACKENDS[name]
+    assert set(spec.sizes) == set(ASPECT_RATIOS)
+    for aspect, (width, height) in spec.sizes.items():
+        assert spec.fit(spec.min_frames, height, width)[1:] == (height, width) == spec.size_for(aspect)
+        assert aspect_of(height, width) == aspect, (aspect, width, height)
+    # An operator's size class (HALLMARK_BACKEND_OPTIONS' width and height): its short side, at the aspect.
+    height, width = spec.size_for("16:9", short_side=256)
+    assert height == 256 and width % spec.size_step == 0 and aspect_of(height, width) == "16:9"
+
+
+@pytest.mark.parametrize("name, fps", [("default", 24), ("wan", 8), ("ltx", 12), ("cogvideox", 16)])
+def test_another_frame_rate_gives_exactly_the_frames_asked_for(backends, name, fps):
+    # The model renders the span at its own rate; the clip is resampled to `fps`.
+    frames, height, width = SHAPES[name]
+    native = BACKENDS[name].defaults["fps"]
+    assert fps != native
+    clip = render(backends[name], num_frames=fps, fps=fps, num_inference_steps=1)  # one second
+    assert clip.shape == (fps, height, width, 3) and clip.dtype == np.uint8

@@ -55,3 +55,17 @@ def test_an_empty_scene_has_no_object():
     reading = read_clip(blank)
     assert reading.count == 0 and reading.colour is None and reading.consistent is False
     assert classify_background(blank) == "plain"
+
+
+@pytest.mark.parametrize("pad", [((0, 0), (24, 24)), ((24, 24), (0, 0))], ids=["landscape", "portrait"])
+def test_reader_reads_clips_of_other_aspects(pad):
+    # World clips on a plain or sky background, widened (or heightened) by repeating their edges,
+    # then scaled up as delivered: the reader keeps the aspect, so shapes are not squashed.
+    specs = [s for s in (world.sample_spec(10**6 + i, held_out=True, simple=True) for i in range(60))
+             if s.background in ("plain", "sky")][:6]
+    for spec in specs:
+        frames = np.pad(world.render(spec), ((0, 0), *pad, (0, 0)), mode="edge")
+        big = np.repeat(np.repeat(frames, 4, axis=1), 4, axis=2)
+        reading = read_clip(big)
+        assert (reading.colour, reading.shape, reading.motion, reading.background) == \
+            (spec.main.colour, spec.main.shape, spec.main.motion, spec.background), spec.caption

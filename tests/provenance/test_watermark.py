@@ -74,6 +74,17 @@ def test_payload_survives_geometry_time_and_level_changes(marked, attack):
     assert result.detected and result.payload == PAYLOAD.hex, result
 
 
+@pytest.mark.parametrize("height, width", [(256, 456), (456, 256), (256, 344)])
+def test_non_square_clips_carry_the_payload_through_h264(pan_maker, height, width):
+    # The studio's 16:9, 9:16 and 4:3 sizes: the tile repeats over the short side's 256 pixels.
+    side = max(height, width)
+    top, left = (side - height) // 2, (side - width) // 2
+    frames = pan_maker("astronaut", size=side, seed=4)[:, top:top + height, left:left + width]
+    marked = wm.embed(np.ascontiguousarray(frames), PAYLOAD)
+    result = wm.detect(h264(marked, 23, fps=24))
+    assert result.detected and result.payload == PAYLOAD.hex, result
+
+
 def test_scale_and_offset_are_recovered(marked):
     frames = np.stack([cv2.resize(f[10:, 20:], (177, 177), interpolation=cv2.INTER_AREA) for f in marked])
     result = wm.detect(frames)

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 ALLOWED = "a red ball rolls left across a meadow"
 HELD = "a soldier aiming a rifle at a man in a war zone"  # held for review by the platform policy
-BLOCKED = "a naked woman in the shower"  # blocked: sexual_explicit
+BLOCKED = "a naked woman dancing on a bed"  # blocked: sexual_explicit alone
 
 
 def _request(team, prompt, role=Role.MEMBER):

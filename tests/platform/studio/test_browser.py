@@ -29,6 +29,8 @@ def test_generate_watch_play_and_verify(page, live_server, run_worker, media):  
     page.fill(f"{form} textarea[name=prompt]", "a red ball rolls left across a meadow")
     page.fill(f"{form} input[name=steps]", "2")
     page.fill(f"{form} input[name=seed]", "3")
+    page.select_option(f"{form} select[name=fps]", "12")
+    page.select_option(f"{form} select[name=aspect_ratio]", "16:9")
     page.click(f"{form} button[type=submit]")
     page.wait_for_url(re.compile(r"/t/studio/studio/\d+/$"))
     assert "Queued" in page.inner_text("[data-testid=status]")
@@ -41,6 +43,8 @@ def test_generate_watch_play_and_verify(page, live_server, run_worker, media):  
     credentials = page.inner_text("[data-testid=credentials]")
     assert "Trusted" in credentials and "found after encoding" in credentials
     assert page.evaluate("document.querySelector('[data-testid=player]').readyState") >= 1  # the browser loaded it
+    assert page.evaluate("document.querySelector('[data-testid=player]').videoWidth") == 456  # 16:9, as chosen
+    assert "456×256, 12 fps, 24 frames" in page.inner_text("[data-testid=clip-format]")
     _shot(page, "studio-done")
 
     page.goto(f"{live_server.url}/t/studio/studio/")
@@ -66,6 +70,7 @@ def test_generate_watch_play_and_verify(page, live_server, run_worker, media):  
     page.reload()
     page.wait_for_selector("[data-testid=player]")
     assert f"Continues video {parent}" in page.inner_text("[data-testid=lineage]")
+    assert "456×256, 12 fps, 36 frames" in page.inner_text("[data-testid=clip-format]")  # its parent's shape and rate
     assert "Trusted" in page.inner_text("[data-testid=credentials]")
     _shot(page, "studio-extension")
     page.goto(f"{live_server.url}/t/studio/studio/{parent}/")

@@ -36,6 +36,8 @@ class Command(BaseCommand):
         parser.add_argument("--steps", type=int, help="default: the model's recommended number")
         parser.add_argument("--model", default="default", help="the backend: default, wan, ltx or cogvideox")
         parser.add_argument("--duration", type=int, default=2, help="seconds")
+        parser.add_argument("--fps", type=int, help="frames per second (8, 12, 16, 24); default: the model's own")
+        parser.add_argument("--aspect", help="aspect ratio (1:1, 16:9, 9:16, 4:3); default: the model's own size")
         parser.add_argument("--timeout", type=float, default=600, help="seconds to wait for the clip")
 
     def handle(self, *args, **options):
@@ -47,7 +49,8 @@ class Command(BaseCommand):
             request = services.generation_request(
                 actor=Actor(user=user), access=access, prompt=options["prompt"],
                 params=services.GenerationParams(duration_seconds=options["duration"], seed=options["seed"],
-                                                 steps=options["steps"], backend=options["model"]))
+                                                 steps=options["steps"], backend=options["model"],
+                                                 fps=options["fps"], aspect_ratio=options["aspect"]))
         except ServiceError as exc:
             raise CommandError(exc.message) from None
         self.stdout.write(f"generation {request.pk}: {request.get_status_display()}")
