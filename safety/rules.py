@@ -233,6 +233,8 @@ class Gazetteer:
                 for variant in _deletions(joined) | {joined}:
                     self.misspellings.setdefault(variant, set()).add(joined)
         self.fuzzy_words = max((len(name.split()) for name in self.full_names), default=0)
+        # one edit leaves all but one word of a name intact: a window with none of its words is no name
+        self.name_words = {word for name in self.full_names for word in name.split()}
 
     def matches(self, view: View) -> list[tuple[int, int, GazetteerEntry]]:
         """(start, end, entry) for each name in the view's text, left to right; the longest form wins."""
@@ -249,7 +251,10 @@ class Gazetteer:
                     break
             else:
                 for n in range(min(self.fuzzy_words, len(words) - i), 1, -1):
-                    entry = self._misspelt(" ".join(w for _, _, w in words[i:i + n]))
+                    window = [w for _, _, w in words[i:i + n]]
+                    if not any(w in self.name_words for w in window):
+                        continue
+                    entry = self._misspelt(" ".join(window))
                     if entry is not None:
                         found.append((words[i][0], words[i + n - 1][1], entry))
                         step = n
