@@ -31,8 +31,13 @@ def size_for(aspect: str, short_side: int = DELIVERED_SHORT_SIDE, step: int = 8)
     """(height, width) with `short_side` pixels on the short side and the long side rounded to
     a multiple of `step`: 16:9 at 256 is 256×456 (height × width)."""
     across, down = ASPECT_RATIOS[aspect]
-    long_side = max(short_side, round(short_side * max(across, down) / min(across, down) / step) * step)
+    long_side = _long_side(short_side, max(across, down) / min(across, down), step)
     return (short_side, long_side) if across >= down else (long_side, short_side)
+
+
+def _long_side(short_side: int, ratio: float, step: int) -> int:
+    """The long side for this short side and long/short ratio, rounded to a multiple of `step`."""
+    return max(short_side, round(short_side * ratio / step) * step)
 
 
 def native_grid(height: int, width: int) -> tuple[int, int]:
@@ -53,7 +58,7 @@ def native_grid(height: int, width: int) -> tuple[int, int]:
     square would have it (the left of a 16:9 frame, the top of a 9:16 one); centring the
     trained positions in the grid instead scored worse on 16:9 (shape .31, motion .65)."""
     short, long = sorted((height, width))
-    grid_long = max(NATIVE_SIDE, round(NATIVE_SIDE * long / short / NATIVE_STEP) * NATIVE_STEP)
+    grid_long = _long_side(NATIVE_SIDE, long / short, NATIVE_STEP)
     return (NATIVE_SIDE, grid_long) if width >= height else (grid_long, NATIVE_SIDE)
 
 
