@@ -29,9 +29,9 @@ from generation.plots import line_plot
 from generation.sheets import contact_sheet
 from generation.text import shared_text_encoder
 
-DEFAULTS = dict(ae_steps=1500, clips=12000, dit_steps=10000, batch=24, lr=1e-3, seed=0,
+DEFAULTS = dict(ae_steps=1500, clips=12000, dit_steps=8000, batch=24, lr=1e-3, seed=0,
                 width=192, depth=6, heads=6, shift=2.0, cfg_dropout=0.1, ema=0.999, eval_every=1000, eval_n=16,
-                object_weight=6.0)
+                object_weight=6.0, refine_steps=6000, refine_lr=5e-4, refiner=48)
 
 
 def main(argv=None) -> None:
@@ -51,6 +51,7 @@ def main(argv=None) -> None:
     vae = train_autoencoder(args, work, clips)
     dataset = build_dataset(args, work, vae, clips, coverage)
     transformer, history = train_transformer(args, work, dataset, vae)
+    transformer, history = refine_transformer(args, work, dataset, vae, transformer, history)
     export(args, work, vae, transformer, history)
     print(f"done in {(time.time() - started) / 60:.1f} min; pipeline in {args.out}")
 
@@ -177,15 +178,50 @@ def _object_cells(coverage: np.ndarray, downsample: int) -> torch.Tensor:
 
 
 def train_transformer(args, work: Path, data: dict, vae: VideoAutoencoder):
-    state_path = work / "transformer_state.pt"
+    """Stage 3: the SpacetimeDiT from scratch. Its EMA weights, rounded to fp16 as they ship, are
+    kept in work/transformer_base for stage 4; a run that finds them there, trained for as many
+    steps as it asks, skips this stage."""
+    base = work / "transformer_base"
+    if (base / "config.json").exists():
+        history = json.loads((base / "history.json").read_text())
+        if history.get("steps") == args.dit_steps:
+            return SpacetimeDiT.from_pretrained(base).to(args.device).float().eval(), history
+    (work / "refine_state.pt").unlink(missing_ok=True)  # refined from an older stage 3
     torch.manual_seed(args.seed)
     model = SpacetimeDiT(width=args.width, depth=args.depth, heads=args.heads, patch_size=(2, 4, 4))
+    ema, history = _fit(args, data, vae, model, steps=args.dit_steps, lr=args.lr,
+                        state_path=work / "transformer_state.pt", seed=args.seed, first_step=0)
+    rounded = copy.deepcopy(ema).to(torch.float16)
+    rounded.save_pretrained(base)
+    (base / "history.json").write_text(json.dumps({**history, "steps": args.dit_steps}) + "\n")
+    return rounded.float().to(args.device).eval(), history
+
+
+def refine_transformer(args, work: Path, data: dict, vae: VideoAutoencoder, base: SpacetimeDiT, history: dict):
+    """Stage 4: the stage-3 model grows a per-frame convolutional refiner (zero-initialised, so it
+    starts as the same model) and trains on, at a lower learning rate."""
+    if not args.refine_steps:
+        return base, history
+    torch.manual_seed(args.seed + 1)
+    config = {key: value for key, value in base.config.items() if not key.startswith("_")}
+    model = SpacetimeDiT(**{**config, "refiner_channels": args.refiner})
+    missing, unexpected = model.load_state_dict(base.state_dict(), strict=False)
+    assert not unexpected and all(key.startswith("refiner.") for key in missing), (missing, unexpected)
+    ema, refined = _fit(args, data, vae, model, steps=args.refine_steps, lr=args.refine_lr,
+                        state_path=work / "refine_state.pt", seed=args.seed + 1, first_step=args.dit_steps)
+    return ema, {"loss": history["loss"] + refined["loss"], "eval": history["eval"] + refined["eval"],
+                 "steps": args.dit_steps + args.refine_steps}
+
+
+def _fit(args, data: dict, vae: VideoAutoencoder, model: SpacetimeDiT, *, steps: int, lr: float, state_path: Path,
+         seed: int, first_step: int):
+    """Flow-matching training with EMA, resumable from state_path; evaluation steps count from first_step."""
     model.to(args.device)
     ema = copy.deepcopy(model).requires_grad_(False)
-    optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
     step, history = 0, {"loss": [], "eval": []}
     # Indices, σ and noise come from one CPU generator: a resumed run continues the same stream.
-    generator = torch.Generator().manual_seed(args.seed)
+    generator = torch.Generator().manual_seed(seed)
     if state_path.exists():
         state = torch.load(state_path, map_location=args.device)
         model.load_state_dict(state["model"])
@@ -194,9 +230,9 @@ def train_transformer(args, work: Path, data: dict, vae: VideoAutoencoder):
         generator.set_state(state["generator"])
         step, history = state["step"], state["history"]
     n = data["latents"].shape[0]
-    progress = tqdm(total=args.dit_steps, initial=step, desc="transformer", unit="step")
+    progress = tqdm(total=steps, initial=step, desc=state_path.stem.removesuffix("_state"), unit="step")
     running = None
-    while step < args.dit_steps:
+    while step < steps:
         index = torch.randint(0, n, (args.batch,), generator=generator)
         x0 = data["latents"][index].float()
         # Objects are what prompts ask for but a tenth of the latent: their cells weigh more.
@@ -212,7 +248,7 @@ def train_transformer(args, work: Path, data: dict, vae: VideoAutoencoder):
         prediction = model((1 - s) * x0 + s * noise, sigma * 1000, text, mask)
         loss = (weight * (prediction - (noise - x0)) ** 2).mean() / weight.mean()
         for group in optimizer.param_groups:  # warm-up, then cosine decay to a tenth
-            group["lr"] = _lr(step, args)
+            group["lr"] = _lr(step, lr, steps)
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -225,15 +261,16 @@ def train_transformer(args, work: Path, data: dict, vae: VideoAutoencoder):
         history["loss"].append(loss.item())
         progress.update(1)
         progress.set_postfix(loss=f"{running:.4f}")
-        if args.eval_every and (step % args.eval_every == 0 or step == args.dit_steps):
-            history["eval"].append({"step": step, **_held_out_scores(args, ema, vae)})
-            progress.write(f"step {step}: " + json.dumps(history["eval"][-1]))
-        if step % 250 == 0 or step == args.dit_steps:
+        if args.eval_every and (step % args.eval_every == 0 or step == steps):
+            history["eval"].append({"step": first_step + step, **_held_out_scores(args, ema, vae)})
+            progress.write(f"step {first_step + step}: " + json.dumps(history["eval"][-1]))
+        if step % 250 == 0 or step == steps:
             _save_atomically({"model": model.state_dict(), "ema": ema.state_dict(),
                               "optimizer": optimizer.state_dict(), "generator": generator.get_state(),
                               "step": step, "history": history}, state_path)
         if step % 1000 == 0:
-            line_plot({"flow-matching loss": _smooth(history["loss"])}, work / "transformer_loss.png", log_y=True)
+            line_plot({"flow-matching loss": _smooth(history["loss"])}, state_path.with_suffix(".loss.png"),
+                      log_y=True)
     progress.close()
     return ema, history
 
@@ -257,12 +294,12 @@ def _save_atomically(state: dict, path: Path) -> None:
     partial.replace(path)
 
 
-def _lr(step: int, args) -> float:
+def _lr(step: int, peak: float, steps: int) -> float:
     warmup = 200
     if step < warmup:
-        return args.lr * (step + 1) / warmup
-    progress = (step - warmup) / max(1, args.dit_steps - warmup)
-    return args.lr * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * min(1.0, progress))))
+        return peak * (step + 1) / warmup
+    progress = (step - warmup) / max(1, steps - warmup)
+    return peak * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * min(1.0, progress))))
 
 
 def _smooth(values: list[float], window: int = 50) -> list[float]:
