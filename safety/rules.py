@@ -89,7 +89,10 @@ class RuleSet:
 
     @cached_property
     def version(self) -> str:
-        digest = hashlib.sha256(Path(__file__).read_bytes())  # how names are matched is part of the rules
+        # How rules and names are matched, and the normaliser's views they read, are part of the rules.
+        digest = hashlib.sha256()
+        for module in ("rules.py", "literals.py", "normalize.py"):
+            digest.update((Path(__file__).parent / module).read_bytes())
         for name in ("rules.toml", "public_figures.txt", "protected_ip.txt"):
             digest.update((self.data / name).read_bytes())
         return digest.hexdigest()[:12]

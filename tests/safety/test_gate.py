@@ -209,3 +209,16 @@ def test_third_round_contexts_stay_allowed(gate, prompt):
 def test_poofs_the_verb_is_not_a_slur(gate):
     assert "hate" not in {c.name for c in gate.check("the slime monster poofs into gold coins").categories}
     assert "hate" in {c.name for c in gate.check("a group of poofs mocked on the street").categories}
+
+
+def test_the_rules_version_changes_with_the_rule_data(tmp_path):
+    import shutil
+
+    from safety.rules import DATA, RuleSet
+
+    copy = tmp_path / "data"
+    shutil.copytree(DATA, copy)
+    assert RuleSet(copy).version == RuleSet().version  # the same rules read the same
+    with (copy / "protected_ip.txt").open("a", encoding="utf-8") as listed:
+        listed.write("Captain Testcase\n")
+    assert RuleSet(copy).version != RuleSet().version
