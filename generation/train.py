@@ -12,6 +12,7 @@ import json
 import math
 import multiprocessing
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -31,7 +32,8 @@ from generation.text import shared_text_encoder
 
 DEFAULTS = dict(ae_steps=1500, clips=12000, dit_steps=8000, batch=24, lr=1e-3, seed=0,
                 width=192, depth=6, heads=6, shift=2.0, cfg_dropout=0.1, ema=0.999, eval_every=1000, eval_n=16,
-                object_weight=6.0, refine_steps=6000, refine_lr=5e-4, refiner=48)
+                object_weight=6.0, refine_steps=6000, refine_lr=5e-4, refiner=48, polish_steps=8000,
+                polish_lr=2.5e-4)
 
 
 def main(argv=None) -> None:
@@ -52,6 +54,7 @@ def main(argv=None) -> None:
     dataset = build_dataset(args, work, vae, clips, coverage)
     transformer, history = train_transformer(args, work, dataset, vae)
     transformer, history = refine_transformer(args, work, dataset, vae, transformer, history)
+    transformer, history = polish_transformer(args, work, dataset, vae, transformer, history)
     export(args, work, vae, transformer, history)
     print(f"done in {(time.time() - started) / 60:.1f} min; pipeline in {args.out}")
 
@@ -181,27 +184,28 @@ def train_transformer(args, work: Path, data: dict, vae: VideoAutoencoder):
     """Stage 3: the SpacetimeDiT from scratch. Its EMA weights, rounded to fp16 as they ship, are
     kept in work/transformer_base for stage 4; a run that finds them there, trained for as many
     steps as it asks, skips this stage."""
-    base = work / "transformer_base"
-    if (base / "config.json").exists():
-        history = json.loads((base / "history.json").read_text())
-        if history.get("steps") == args.dit_steps:
-            return SpacetimeDiT.from_pretrained(base).to(args.device).float().eval(), history
-    (work / "refine_state.pt").unlink(missing_ok=True)  # refined from an older stage 3
+    done = _finished_stage(work / "transformer_base", args.dit_steps, args.device)
+    if done:
+        return done
+    _forget_later_stages(work, "refine_state.pt", "transformer_refined", "polish_state.pt")
     torch.manual_seed(args.seed)
     model = SpacetimeDiT(width=args.width, depth=args.depth, heads=args.heads, patch_size=(2, 4, 4))
     ema, history = _fit(args, data, vae, model, steps=args.dit_steps, lr=args.lr,
                         state_path=work / "transformer_state.pt", seed=args.seed, first_step=0)
-    rounded = copy.deepcopy(ema).to(torch.float16)
-    rounded.save_pretrained(base)
-    (base / "history.json").write_text(json.dumps({**history, "steps": args.dit_steps}) + "\n")
-    return rounded.float().to(args.device).eval(), history
+    return _finish_stage(ema, work / "transformer_base", history, args.dit_steps, args.device)
 
 
 def refine_transformer(args, work: Path, data: dict, vae: VideoAutoencoder, base: SpacetimeDiT, history: dict):
     """Stage 4: the stage-3 model grows a per-frame convolutional refiner (zero-initialised, so it
-    starts as the same model) and trains on, at a lower learning rate."""
+    starts as the same model) and trains on, at a lower learning rate. Kept, fp16-rounded, in
+    work/transformer_refined for stage 5."""
     if not args.refine_steps:
         return base, history
+    total = args.dit_steps + args.refine_steps
+    done = _finished_stage(work / "transformer_refined", total, args.device)
+    if done:
+        return done
+    _forget_later_stages(work, "polish_state.pt")
     torch.manual_seed(args.seed + 1)
     config = {key: value for key, value in base.config.items() if not key.startswith("_")}
     model = SpacetimeDiT(**{**config, "refiner_channels": args.refiner})
@@ -209,8 +213,52 @@ def refine_transformer(args, work: Path, data: dict, vae: VideoAutoencoder, base
     assert not unexpected and all(key.startswith("refiner.") for key in missing), (missing, unexpected)
     ema, refined = _fit(args, data, vae, model, steps=args.refine_steps, lr=args.refine_lr,
                         state_path=work / "refine_state.pt", seed=args.seed + 1, first_step=args.dit_steps)
-    return ema, {"loss": history["loss"] + refined["loss"], "eval": history["eval"] + refined["eval"],
-                 "steps": args.dit_steps + args.refine_steps}
+    return _finish_stage(ema, work / "transformer_refined", _joined(history, refined), total, args.device)
+
+
+def polish_transformer(args, work: Path, data: dict, vae: VideoAutoencoder, model: SpacetimeDiT, history: dict):
+    """Stage 5: a second, gentler learning-rate cycle (warm-up, cosine decay) from the previous
+    stage's EMA weights. Stage 4's held-out scores were still rising when its learning rate had
+    decayed; a fresh cycle at half its peak keeps them climbing without undoing what it learned."""
+    if not args.polish_steps:
+        return model, history
+    torch.manual_seed(args.seed + 2)
+    model = copy.deepcopy(model).float().train().requires_grad_(True)
+    ema, polished = _fit(args, data, vae, model, steps=args.polish_steps, lr=args.polish_lr,
+                         state_path=work / "polish_state.pt", seed=args.seed + 2, first_step=history["steps"])
+    return ema, _joined(history, polished)
+
+
+def _finished_stage(folder: Path, steps: int, device: str):
+    """A stage's saved (model, history) when it was trained for `steps` in all, else None."""
+    if (folder / "config.json").exists():
+        history = json.loads((folder / "history.json").read_text())
+        if history.get("steps") == steps:
+            return SpacetimeDiT.from_pretrained(folder).to(device).float().eval(), history
+    return None
+
+
+def _finish_stage(ema: SpacetimeDiT, folder: Path, history: dict, steps: int, device: str):
+    """Keep a stage's EMA weights as they ship (fp16) for the next stage, which starts from those."""
+    rounded = copy.deepcopy(ema).to(torch.float16)
+    rounded.save_pretrained(folder)
+    history = {**history, "steps": steps}
+    (folder / "history.json").write_text(json.dumps(history) + "\n")
+    return rounded.float().to(device).eval(), history
+
+
+def _forget_later_stages(work: Path, *names: str) -> None:
+    """A stage that trains anew makes what later stages built on the old one stale."""
+    for name in names:
+        path = work / name
+        if path.is_dir():
+            shutil.rmtree(path)
+        path.unlink(missing_ok=True)
+
+
+def _joined(before: dict, after: dict) -> dict:
+    return {"loss": before["loss"] + after["loss"], "eval": before["eval"] + after["eval"],
+            "steps": before["steps"] + len(after["loss"])}
 
 
 def _fit(args, data: dict, vae: VideoAutoencoder, model: SpacetimeDiT, *, steps: int, lr: float, state_path: Path,

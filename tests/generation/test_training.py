@@ -10,33 +10,51 @@ TINY = ["--ae-steps", "3", "--clips", "60", "--batch", "4", "--width", "48", "--
         "--eval-n", "2", "--refiner", "8"]
 
 
+def _run(work, out, dit: int, refine: int, polish: int):
+    train(["--work", str(work), "--out", str(out), "--dit-steps", str(dit), "--refine-steps", str(refine),
+           "--polish-steps", str(polish), *TINY])
+    return json.loads((out / "training_scores.json").read_text())
+
+
 def test_train_exports_a_pipeline_and_resumes(tmp_path):
     work, out = tmp_path / "work", tmp_path / "out"
-    train(["--work", str(work), "--out", str(out), "--dit-steps", "3", "--refine-steps", "2", *TINY])
+    _run(work, out, dit=3, refine=2, polish=2)
     base = torch.load(work / "transformer_state.pt")
     first = torch.load(work / "refine_state.pt")
+    polished = torch.load(work / "polish_state.pt")
     assert base["step"] == 3 and len(base["history"]["loss"]) == 3
     assert first["step"] == 2 and len(first["history"]["loss"]) == 2
+    assert polished["step"] == 2
     for name in ("model_index.json", "training_loss.png", "training_scores.png", "samples.png", "training.json"):
         assert (out / name).exists(), name
-    assert json.loads((out / "training.json").read_text())["refine_steps"] == 2
+    assert json.loads((out / "training.json").read_text())["polish_steps"] == 2
     assert json.loads((out / "transformer" / "config.json").read_text())["refiner_channels"] == 8
+    # Stage 5 starts from stage 4's result as it ships (fp16-rounded).
+    refined = json.loads((work / "transformer_refined" / "history.json").read_text())
+    assert refined["steps"] == 5 and len(refined["loss"]) == 5
 
-    # A longer run over the same work folder keeps stage 3 and continues stage 4 from step 2.
-    train(["--work", str(work), "--out", str(out), "--dit-steps", "3", "--refine-steps", "4", *TINY])
-    assert torch.load(work / "transformer_state.pt")["step"] == 3
-    second = torch.load(work / "refine_state.pt")
-    assert second["step"] == 4 and second["history"]["loss"][:2] == first["history"]["loss"]
+    # More polish steps: stages 3 and 4 are kept, stage 5 continues from its step 2.
+    scores = _run(work, out, dit=3, refine=2, polish=3)
+    assert torch.load(work / "refine_state.pt")["step"] == 2
+    again = torch.load(work / "polish_state.pt")
+    assert again["step"] == 3 and again["history"]["loss"][:2] == polished["history"]["loss"]
     # Held-out scores were measured at the end of each stage and run, on one step axis, kept across the resume.
-    scores = json.loads((out / "training_scores.json").read_text())
-    assert [entry["step"] for entry in scores] == [3, 5, 7]
+    assert [entry["step"] for entry in scores] == [3, 5, 7, 8]
     assert all(0 <= entry[key] <= 1 for entry in scores for key in ("colour", "shape", "motion"))
     clip = HallmarkVideoPipeline.from_pretrained(out)("a red ball", num_inference_steps=2, seed=0,
                                                      height=64, width=64)
     assert clip.frames.shape == (16, 64, 64, 3)
 
+    # More stage-4 steps continue stage 4 from its step 2 and polish the new result afresh.
+    scores = _run(work, out, dit=3, refine=4, polish=2)
+    second = torch.load(work / "refine_state.pt")
+    assert second["step"] == 4 and second["history"]["loss"][:2] == first["history"]["loss"]
+    assert torch.load(work / "polish_state.pt")["history"]["loss"] != again["history"]["loss"][:2]
+    assert [entry["step"] for entry in scores] == [3, 5, 7, 9]
+
     # Asking stage 3 for more steps trains it on from its saved state, then refines the new model afresh.
-    train(["--work", str(work), "--out", str(out), "--dit-steps", "5", "--refine-steps", "4", *TINY])
+    _run(work, out, dit=5, refine=4, polish=0)
     assert torch.load(work / "transformer_state.pt")["step"] == 5
     third = torch.load(work / "refine_state.pt")
     assert third["step"] == 4 and third["history"]["loss"] != second["history"]["loss"]
+    assert not (work / "polish_state.pt").exists()
