@@ -112,3 +112,23 @@ def test_bad_frames_get_clear_errors():
         wm.embed(np.zeros((4, 32, 32, 3), dtype=np.uint8), PAYLOAD)
     with pytest.raises(wm.WatermarkError, match="no frames"):
         wm.detect(np.zeros((0, 256, 256, 3), dtype=np.uint8))
+
+
+def test_the_calibrated_null_lies_above_gaussian_noise():
+    """Where detection is decided, the calibrated tail is at least the share of pure-noise decodes
+    that reach it (the bench checks the same on unmarked video)."""
+    from provenance import ecc
+
+    rng = np.random.default_rng(5)
+    threshold = wm.detection_threshold()
+    message_bits = wm.PAYLOAD_BITS + wm.CHECK_BITS
+    reached = 0
+    for _ in range(1500):
+        soft = rng.standard_normal(ecc.coded_length(message_bits))
+        codeword = 1.0 - 2.0 * ecc.encode(ecc.decode(soft, message_bits))
+        reached += codeword @ soft / np.linalg.norm(soft) >= threshold
+    calibrated_tail = wm.DETECTION_P_VALUE * 2 ** wm.CHECK_BITS
+    assert 8 < threshold < wm.math.sqrt(2 * (wm.PAYLOAD_BITS * wm.math.log(2) + wm.math.log(1e6)))
+    assert reached / 1500 <= calibrated_tail
+    # The p-value falls with z and never exceeds the Hoeffding bound.
+    assert wm._calibrated_p_value(9.0) < wm._calibrated_p_value(8.5) <= wm._union_bound(8.5, wm.PAYLOAD_BITS)
