@@ -234,7 +234,11 @@ def _finished_stage(folder: Path, steps: int, device: str):
     if (folder / "config.json").exists():
         history = json.loads((folder / "history.json").read_text())
         if history.get("steps") == steps:
-            return SpacetimeDiT.from_pretrained(folder).to(device).float().eval(), history
+            saved = SpacetimeDiT.from_pretrained(folder)
+            # Rebuilt from its settings alone: the work folder's path must not ride into the export.
+            model = SpacetimeDiT(**{key: value for key, value in saved.config.items() if not key.startswith("_")})
+            model.load_state_dict(saved.state_dict())
+            return model.to(device).float().eval(), history
     return None
 
 

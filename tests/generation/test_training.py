@@ -29,6 +29,7 @@ def test_train_exports_a_pipeline_and_resumes(tmp_path):
         assert (out / name).exists(), name
     assert json.loads((out / "training.json").read_text())["polish_steps"] == 2
     assert json.loads((out / "transformer" / "config.json").read_text())["refiner_channels"] == 8
+    assert "_name_or_path" not in json.loads((out / "transformer" / "config.json").read_text())
     # Stage 5 starts from stage 4's result as it ships (fp16-rounded).
     refined = json.loads((work / "transformer_refined" / "history.json").read_text())
     assert refined["steps"] == 5 and len(refined["loss"]) == 5
@@ -40,6 +41,7 @@ def test_train_exports_a_pipeline_and_resumes(tmp_path):
     assert again["step"] == 3 and again["history"]["loss"][:2] == polished["history"]["loss"]
     # Held-out scores were measured at the end of each stage and run, on one step axis, kept across the resume.
     assert [entry["step"] for entry in scores] == [3, 5, 7, 8]
+    assert "_name_or_path" not in json.loads((out / "transformer" / "config.json").read_text())
     assert all(0 <= entry[key] <= 1 for entry in scores for key in ("colour", "shape", "motion"))
     clip = HallmarkVideoPipeline.from_pretrained(out)("a red ball", num_inference_steps=2, seed=0,
                                                      height=64, width=64)
