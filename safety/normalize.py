@@ -212,9 +212,13 @@ def _rejoin_spelled(chars: Chars) -> Chars:
         if len(kept) < 3 or not any(text[i].isalpha() for i in kept):
             continue
         gaps = [text[a + 1:b] for a, b in zip(kept, kept[1:])]
-        dotted = any(gap.strip(" \t\n" + _GAP) for gap in gaps)
+        # Dots or dashes between the letters, or mostly invisible characters, leave a bare space
+        # free to mean what it always means.
+        hidden = sum(bool(gap.strip(" \t\n")) for gap in gaps) > sum(gap == " " for gap in gaps)
+        dotted = hidden or any(gap.strip(" \t\n" + _GAP) for gap in gaps)
         for (a, b), gap in zip(zip(kept, kept[1:]), gaps):
-            # In "t.a.y.l.o.r s.w.i.f.t" or "J O I N  T H E" a bare or double space ends a word.
+            # In "t.a.y.l.o.r s.w.i.f.t", "c\u200bo\u200bo\u200bk m\u200be\u200bt\u200bh" or "J O I N  T H E"
+            # a bare or double space ends a word.
             if (dotted and gap == " ") or gap == "  ":
                 continue
             drop.update(range(a + 1, b))
