@@ -12,6 +12,7 @@ import json
 import math
 import multiprocessing
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -33,7 +34,7 @@ from generation.text import shared_text_encoder
 DEFAULTS = dict(ae_steps=1500, clips=12000, dit_steps=8000, batch=24, lr=1e-3, seed=0,
                 width=192, depth=6, heads=6, shift=2.0, cfg_dropout=0.1, ema=0.999, eval_every=1000, eval_n=16,
                 object_weight=6.0, refine_steps=6000, refine_lr=5e-4, refiner=48, polish_steps=8000,
-                polish_lr=2.5e-4)
+                polish_lr=2.5e-4, polish_cycles=2)
 
 
 def main(argv=None) -> None:
@@ -187,7 +188,7 @@ def train_transformer(args, work: Path, data: dict, vae: VideoAutoencoder):
     done = _finished_stage(work / "transformer_base", args.dit_steps, args.device)
     if done:
         return done
-    _forget_later_stages(work, "refine_state.pt", "transformer_refined", "polish_state.pt")
+    _forget_later_stages(work, "refine_state.pt", "transformer_refined", *_polish_files(work))
     torch.manual_seed(args.seed)
     model = SpacetimeDiT(width=args.width, depth=args.depth, heads=args.heads, patch_size=(2, 4, 4))
     ema, history = _fit(args, data, vae, model, steps=args.dit_steps, lr=args.lr,
@@ -205,7 +206,7 @@ def refine_transformer(args, work: Path, data: dict, vae: VideoAutoencoder, base
     done = _finished_stage(work / "transformer_refined", total, args.device)
     if done:
         return done
-    _forget_later_stages(work, "polish_state.pt")
+    _forget_later_stages(work, *_polish_files(work))
     torch.manual_seed(args.seed + 1)
     config = {key: value for key, value in base.config.items() if not key.startswith("_")}
     model = SpacetimeDiT(**{**config, "refiner_channels": args.refiner})
@@ -217,16 +218,32 @@ def refine_transformer(args, work: Path, data: dict, vae: VideoAutoencoder, base
 
 
 def polish_transformer(args, work: Path, data: dict, vae: VideoAutoencoder, model: SpacetimeDiT, history: dict):
-    """Stage 5: a second, gentler learning-rate cycle (warm-up, cosine decay) from the previous
-    stage's EMA weights. Stage 4's held-out scores were still rising when its learning rate had
-    decayed; a fresh cycle at half its peak keeps them climbing without undoing what it learned."""
-    if not args.polish_steps:
-        return model, history
-    torch.manual_seed(args.seed + 2)
-    model = copy.deepcopy(model).float().train().requires_grad_(True)
-    ema, polished = _fit(args, data, vae, model, steps=args.polish_steps, lr=args.polish_lr,
-                         state_path=work / "polish_state.pt", seed=args.seed + 2, first_step=history["steps"])
-    return ema, _joined(history, polished)
+    """Stage 5: gentler learning-rate cycles (warm-up, cosine decay), each from the previous
+    one's EMA weights as they ship. Stage 4's held-out scores were still rising when its learning
+    rate had decayed; fresh cycles at half its peak keep them climbing without undoing what it
+    learned. Cycle k is kept in work/transformer_polish{k}."""
+    cycles = args.polish_cycles if args.polish_steps else 0
+    for cycle in range(1, cycles + 1):
+        total = history["steps"] + args.polish_steps
+        folder = work / f"transformer_polish{cycle}"
+        done = _finished_stage(folder, total, args.device)
+        if done:
+            model, history = done
+            continue
+        _forget_later_stages(work, *_polish_files(work, after=cycle))
+        torch.manual_seed(args.seed + 1 + cycle)
+        model = copy.deepcopy(model).float().train().requires_grad_(True)
+        ema, polished = _fit(args, data, vae, model, steps=args.polish_steps, lr=args.polish_lr,
+                             state_path=work / f"polish{cycle}_state.pt", seed=args.seed + 1 + cycle,
+                             first_step=history["steps"])
+        model, history = _finish_stage(ema, folder, _joined(history, polished), total, args.device)
+    return model, history
+
+
+def _polish_files(work: Path, after: int = 0) -> list[str]:
+    """The saved state and result of every polish cycle after the given one."""
+    cycles = {path.name: re.search(r"polish(\d+)", path.name) for path in work.glob("*polish*")}
+    return [name for name, cycle in cycles.items() if cycle and int(cycle[1]) > after]
 
 
 def _finished_stage(folder: Path, steps: int, device: str):

@@ -10,37 +10,41 @@ TINY = ["--ae-steps", "3", "--clips", "60", "--batch", "4", "--width", "48", "--
         "--eval-n", "2", "--refiner", "8"]
 
 
-def _run(work, out, dit: int, refine: int, polish: int):
+def _run(work, out, dit: int, refine: int, polish: int, cycles: int = 1):
     train(["--work", str(work), "--out", str(out), "--dit-steps", str(dit), "--refine-steps", str(refine),
-           "--polish-steps", str(polish), *TINY])
+           "--polish-steps", str(polish), "--polish-cycles", str(cycles), *TINY])
     return json.loads((out / "training_scores.json").read_text())
 
 
 def test_train_exports_a_pipeline_and_resumes(tmp_path):
     work, out = tmp_path / "work", tmp_path / "out"
-    _run(work, out, dit=3, refine=2, polish=2)
+    _run(work, out, dit=3, refine=2, polish=2, cycles=2)
     base = torch.load(work / "transformer_state.pt")
     first = torch.load(work / "refine_state.pt")
-    polished = torch.load(work / "polish_state.pt")
+    polished, second_cycle = torch.load(work / "polish1_state.pt"), torch.load(work / "polish2_state.pt")
     assert base["step"] == 3 and len(base["history"]["loss"]) == 3
     assert first["step"] == 2 and len(first["history"]["loss"]) == 2
-    assert polished["step"] == 2
+    assert polished["step"] == 2 and second_cycle["step"] == 2
     for name in ("model_index.json", "training_loss.png", "training_scores.png", "samples.png", "training.json"):
         assert (out / name).exists(), name
     assert json.loads((out / "training.json").read_text())["polish_steps"] == 2
     assert json.loads((out / "transformer" / "config.json").read_text())["refiner_channels"] == 8
     assert "_name_or_path" not in json.loads((out / "transformer" / "config.json").read_text())
-    # Stage 5 starts from stage 4's result as it ships (fp16-rounded).
-    refined = json.loads((work / "transformer_refined" / "history.json").read_text())
-    assert refined["steps"] == 5 and len(refined["loss"]) == 5
+    # Stage 5 starts from stage 4's result as it ships (fp16-rounded), each polish cycle from the one before.
+    kept = {name: json.loads((work / name / "history.json").read_text())
+            for name in ("transformer_refined", "transformer_polish1", "transformer_polish2")}
+    assert [history["steps"] for history in kept.values()] == [5, 7, 9]
+    assert [len(history["loss"]) for history in kept.values()] == [5, 7, 9]
 
-    # More polish steps: stages 3 and 4 are kept, stage 5 continues from its step 2.
-    scores = _run(work, out, dit=3, refine=2, polish=3)
+    # More polish steps: stages 3 and 4 are kept, cycle 1 continues from its step 2, cycle 2 starts afresh.
+    scores = _run(work, out, dit=3, refine=2, polish=3, cycles=2)
     assert torch.load(work / "refine_state.pt")["step"] == 2
-    again = torch.load(work / "polish_state.pt")
+    again = torch.load(work / "polish1_state.pt")
     assert again["step"] == 3 and again["history"]["loss"][:2] == polished["history"]["loss"]
+    cycle_two = torch.load(work / "polish2_state.pt")  # started afresh from cycle 1's new result
+    assert cycle_two["step"] == 3 and cycle_two["history"]["loss"][:2] != second_cycle["history"]["loss"]
     # Held-out scores were measured at the end of each stage and run, on one step axis, kept across the resume.
-    assert [entry["step"] for entry in scores] == [3, 5, 7, 8]
+    assert [entry["step"] for entry in scores] == [3, 5, 7, 8, 11]
     assert "_name_or_path" not in json.loads((out / "transformer" / "config.json").read_text())
     assert all(0 <= entry[key] <= 1 for entry in scores for key in ("colour", "shape", "motion"))
     clip = HallmarkVideoPipeline.from_pretrained(out)("a red ball", num_inference_steps=2, seed=0,
@@ -51,7 +55,8 @@ def test_train_exports_a_pipeline_and_resumes(tmp_path):
     scores = _run(work, out, dit=3, refine=4, polish=2)
     second = torch.load(work / "refine_state.pt")
     assert second["step"] == 4 and second["history"]["loss"][:2] == first["history"]["loss"]
-    assert torch.load(work / "polish_state.pt")["history"]["loss"] != again["history"]["loss"][:2]
+    assert torch.load(work / "polish1_state.pt")["history"]["loss"] != again["history"]["loss"][:2]
+    assert not (work / "polish2_state.pt").exists() and not (work / "transformer_polish2").exists()
     assert [entry["step"] for entry in scores] == [3, 5, 7, 9]
 
     # Asking stage 3 for more steps trains it on from its saved state, then refines the new model afresh.
@@ -59,4 +64,4 @@ def test_train_exports_a_pipeline_and_resumes(tmp_path):
     assert torch.load(work / "transformer_state.pt")["step"] == 5
     third = torch.load(work / "refine_state.pt")
     assert third["step"] == 4 and third["history"]["loss"] != second["history"]["loss"]
-    assert not (work / "polish_state.pt").exists()
+    assert not (work / "polish1_state.pt").exists()
