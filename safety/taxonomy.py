@@ -16,7 +16,7 @@ class Category:
     default_action: str  # what a confident hit does: "block" or "review"
     message: str  # reviewed wording shown to the requester
     relaxable: bool
-    review_threshold: float = 0.3  # model score from which a moderator looks at it
+    review_threshold: float = 0.25  # model score from which a moderator looks at it
     block_threshold: float = 0.5  # model score from which the default action applies
     max_threshold: float = 0.5  # the most a team policy may raise block_threshold to
 
@@ -33,12 +33,12 @@ CATEGORIES: dict[str, Category] = {c.name: c for c in (
        review_threshold=0.2, block_threshold=0.4, max_threshold=0.4),
     _c("minors_realistic", "Photorealistic children in intimate or vulnerable situations.", "block",
        "We don't create realistic videos of children in private, unsafe or vulnerable situations.",
-       False, review_threshold=0.3, block_threshold=0.5, max_threshold=0.5),
+       False, review_threshold=0.25, block_threshold=0.5, max_threshold=0.5),
     _c("sexual_explicit", "Sexual acts, nudity, pornography or fetish content.", "block",
        "We don't create sexually explicit videos or nudity.", False),
     _c("nonconsensual_intimate", "Intimate imagery of a person without their consent.", "block",
        "We never create intimate imagery of anyone without their consent.", False,
-       review_threshold=0.3, block_threshold=0.5, max_threshold=0.5),
+       review_threshold=0.25, block_threshold=0.5, max_threshold=0.5),
     _c("real_person_likeness", "A real, identifiable public figure or named private person.", "block",
        "We don't create videos that depict real, identifiable people.", True),
     _c("graphic_violence", "Gore, torture, mutilation or killing shown in detail.", "block",
@@ -47,7 +47,7 @@ CATEGORIES: dict[str, Category] = {c.name: c for c in (
        "block", "We don't create content that shows how to make or get weapons.", True),
     _c("extremism", "Terrorist or violent extremist propaganda, recruitment or glorification.", "block",
        "We don't create content that promotes violent extremism or terrorism.", False,
-       review_threshold=0.3, block_threshold=0.5, max_threshold=0.5),
+       review_threshold=0.25, block_threshold=0.5, max_threshold=0.5),
     _c("hate", "Content that demeans or dehumanises people for a protected characteristic.", "block",
        "We don't create content that attacks people for who they are.", True),
     _c("harassment", "Bullying, threats, humiliation or intimidation aimed at a person.", "block",

@@ -107,7 +107,7 @@ def test_a_block_for_sexual_content_with_minors_is_never_overturned(make_team):
 
 def test_team_policy_tightens_the_gate_relaxes_within_bounds_and_is_audited(make_team):
     team = make_team()
-    prompt = "a pub fight with broken glass everywhere"  # graphic_violence by model score between review and block
+    prompt = "a street fight outside a pub, one man on the ground"  # graphic_violence by model score between review and block
     assert _request(team, prompt, role=Role.ADMIN).status == Status.IN_REVIEW
     services.policy_update(actor=team.actor(), access=team.access(),
                            policy={"categories": {"graphic_violence": {"block_threshold": 0.3}}})
