@@ -26,6 +26,12 @@ How it works, and why:
   unmarked video.
 - The detector's input is each frame high-passed and divided by its local contrast, so that
   texture and edges (the detector's noise) weigh less than flat areas, then summed.
+- Known limit (measured 2026-12-05 on the bench's photo pans): H.264 at crf 35 keeps the mark in
+  the I-frame only. P-frames predict it along the content's motion vectors and drop the residual
+  that would put it back, so frame by frame the mark's offset drifts with the pan (3–5 px a
+  frame) and the static average blurs it away. Summing frames shifted by the content's motion
+  decoded 0 of 8 pans, the I-frame alone 1 of 8: the detector cannot get back what the codec
+  threw away; what would help is mark energy that P-frames keep.
 """
 from __future__ import annotations
 
