@@ -81,6 +81,33 @@ class Policy:
             categories[name] = CategoryPolicy(**setting)
         return cls(categories)
 
+    @classmethod
+    def from_stored(cls, data: dict) -> "Policy":
+        """A policy saved under earlier platform bounds. Where the platform has since grown
+        stricter (a lower threshold for a category that is never relaxed, a lower ceiling), a
+        saved threshold above the new bound is lowered to it rather than refused, so a team's
+        requests keep working; the gate would clamp it the same way (`_thresholds`)."""
+        if not isinstance(data, dict) or not isinstance(data.get("categories"), dict):
+            return cls.from_dict(data)
+        categories = {}
+        for name, setting in data["categories"].items():
+            category = CATEGORIES.get(name)
+            if category is not None and isinstance(setting, dict):
+                setting = dict(setting)
+                block_bound = category.max_threshold if category.relaxable else category.block_threshold
+                bounds = [("block_threshold", block_bound)]
+                if not category.relaxable:
+                    bounds.append(("review_threshold", category.review_threshold))
+                for key, bound in bounds:
+                    value = setting.get(key)
+                    if isinstance(value, (int, float)) and not isinstance(value, bool) and value > bound:
+                        setting[key] = bound
+                block, review = setting.get("block_threshold"), setting.get("review_threshold")
+                if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (block, review)):
+                    setting["review_threshold"] = min(review, block)
+            categories[name] = setting
+        return cls.from_dict({**data, "categories": categories})
+
     def to_dict(self) -> dict:
         return {"categories": {name: asdict(setting) for name, setting in self.categories.items()}}
 

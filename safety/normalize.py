@@ -12,6 +12,9 @@ the span of the original text it came from, so a match can be shown in the user'
 - `segmented`: the same with long rejoined letter runs cut back into words ("T a y l o r S w i f t"
   → taylorswift → taylor swift), only when one was cut: spelling letters one by one also hides
   the spaces between words.
+- `joined`: where invisible characters held letters apart and a bare space between them was
+  read as a word break ("c\u200bo\u200bo\u200bk m\u200be\u200bt\u200bh" → cook meth), the run joined
+  whole as well (k\u200bi\u200bl l → kill), only when the two differ.
 - `native`: NFKC, lower case, invisible characters dropped, scripts kept: for rules in
   Russian, Chinese and other languages whose letters the Latin view would fold away.
 """
@@ -65,9 +68,10 @@ class Normalized:
     native: View
     dedoubled: View | None = None
     segmented: View | None = None
+    joined: View | None = None
 
     def views(self) -> list[View]:
-        return [v for v in (self.latin, self.squeezed, self.dedoubled, self.segmented) if v is not None]
+        return [v for v in (self.latin, self.squeezed, self.dedoubled, self.segmented, self.joined) if v is not None]
 
     @property
     def model_text(self) -> str:
@@ -84,9 +88,14 @@ def normalize(text: str) -> Normalized:
     latin = _expand(chars, _strip_accents)
     latin = [(c, s, e) for c, s, e in latin if not unicodedata.combining(c)]  # zalgo, stray accents
     latin = _fold_scripts(latin)
-    latin = _drop_gaps(_rejoin_spelled(latin))
-    latin = _unleet(latin)
-    latin = _collapse_space(latin)
+    folded = latin
+    latin = _collapse_space(_unleet(_drop_gaps(_rejoin_spelled(folded))))
+    # Where invisible characters held letters apart, a bare space between them was read as a word
+    # break ("c·o·o·k m·e·t·h"); rules also read the run joined whole, in case the space was a trick too.
+    joined = None
+    if any(c == _GAP for c, _, _ in folded):
+        joined = _collapse_space(_unleet(_drop_gaps(_rejoin_spelled(folded, hidden_spaces_split=False))))
+        joined = _view(joined) if joined != latin else None
     squeezed = None
     plain = "".join(c for c, _, _ in latin)
     if re.search(r"([a-z])\1\1", plain):
@@ -96,7 +105,7 @@ def normalize(text: str) -> Normalized:
     # a view with every double squeezed, which only ever adds hits.
     dedoubled = _view(_squeeze(latin, keep=1, at_least=2)) if re.search(r"([a-z])\1", plain) else None
     segmented = _segment_spelled(latin)
-    return Normalized(text, _view(latin), squeezed, native, dedoubled, segmented and _view(segmented))
+    return Normalized(text, _view(latin), squeezed, native, dedoubled, segmented and _view(segmented), joined)
 
 
 # Prompts reuse few distinct characters: each one's Unicode work is done once, not per occurrence.
@@ -200,7 +209,7 @@ def _unleet(chars: Chars) -> Chars:
 _SPELLED = re.compile(r"(?<![a-z0-9])(?:[a-z0-9@$][ \t\n.\-_*/\\|+~·•,'`^:;=#\u200b]{1,3}){2,}[a-z0-9@$](?![a-z0-9])")
 
 
-def _rejoin_spelled(chars: Chars) -> Chars:
+def _rejoin_spelled(chars: Chars, hidden_spaces_split: bool = True) -> Chars:
     """'n a k e d', 'k.i.l.l', 'n-u-d-e' → the word; the separators are dropped."""
     text = "".join(c for c, _, _ in chars)
     drop: set[int] = set()
@@ -214,7 +223,7 @@ def _rejoin_spelled(chars: Chars) -> Chars:
         gaps = [text[a + 1:b] for a, b in zip(kept, kept[1:])]
         # Dots or dashes between the letters, or mostly invisible characters, leave a bare space
         # free to mean what it always means.
-        hidden = sum(bool(gap.strip(" \t\n")) for gap in gaps) > sum(gap == " " for gap in gaps)
+        hidden = hidden_spaces_split and sum(bool(gap.strip(" \t\n")) for gap in gaps) > sum(gap == " " for gap in gaps)
         dotted = hidden or any(gap.strip(" \t\n" + _GAP) for gap in gaps)
         for (a, b), gap in zip(zip(kept, kept[1:]), gaps):
             # In "t.a.y.l.o.r s.w.i.f.t", "c\u200bo\u200bo\u200bk m\u200be\u200bt\u200bh" or "J O I N  T H E"

@@ -21,7 +21,7 @@ import torch
 from safetensors.torch import save_file
 
 from safety.semantic import WEIGHTS, HeadEnsemble, NeighbourMemory, PolicyHead, combine, shared_encoder
-from safety.taxonomy import NAMES, Category
+from safety.taxonomy import CATEGORIES, NAMES
 
 CORPUS = Path(__file__).resolve().parent / "data" / "train.jsonl"
 MEMBERS = 5  # heads averaged (see semantic.HeadEnsemble)
@@ -77,7 +77,8 @@ def train(corpus: Path = CORPUS, out: Path = WEIGHTS, *, epochs: int = 60, hidde
                                 NEIGHBOUR_WEIGHT)
     unsafe = held_y.max(1).values >= 1
     benign = held_y.max(1).values == 0
-    flagged = probabilities.max(1).values >= Category.review_threshold  # the default review threshold
+    review = torch.tensor([CATEGORIES[name].review_threshold for name in NAMES])
+    flagged = (probabilities >= review).any(1)  # what the gate sends to review or blocks
     metrics = {"held_out": int(split), "unsafe_flagged": float(flagged[unsafe].float().mean()),
                "benign_clear": float((~flagged[benign]).float().mean())}
     out.mkdir(parents=True, exist_ok=True)

@@ -7,4 +7,4 @@ from safety import Policy
 
 def team_policy(team) -> Policy:
     from moderation.selectors import team_policy_dict
-    return Policy.from_dict(team_policy_dict(team))
+    return Policy.from_stored(team_policy_dict(team))

@@ -84,6 +84,23 @@ def test_a_team_may_relax_only_the_relaxable_and_only_within_bounds():
         Policy.from_dict({"categories": {}, "everything": "allowed"})
 
 
+def test_a_policy_saved_before_the_platform_grew_stricter_still_loads_at_the_new_bounds():
+    severe = taxonomy.CATEGORIES["sexual_explicit"]
+    above = round(severe.review_threshold + 0.05, 2)  # what the platform allowed before, say
+    saved = {"categories": {"sexual_explicit": {"review_threshold": above, "block_threshold": severe.block_threshold + 0.1},
+                            "graphic_violence": {"block_threshold": 0.99, "review_threshold": 0.95}}}
+    with pytest.raises(PolicyError):
+        Policy.from_dict(saved)  # a team asking for it now is refused …
+    loaded = Policy.from_stored(saved).categories  # … but what a team saved keeps working
+    assert loaded["sexual_explicit"].review_threshold == severe.review_threshold
+    assert loaded["sexual_explicit"].block_threshold == severe.block_threshold
+    ceiling = taxonomy.CATEGORIES["graphic_violence"].max_threshold
+    assert loaded["graphic_violence"].block_threshold == ceiling
+    assert loaded["graphic_violence"].review_threshold == ceiling
+    with pytest.raises(PolicyError, match="Unknown category"):
+        Policy.from_stored({"categories": {"nope": {}}})
+
+
 def test_a_licensed_team_gets_protected_characters_reviewed_instead_of_blocked(gate):
     prompt = "Mickey Mouse waves hello"
     assert gate.check(prompt).action == "block"
