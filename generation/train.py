@@ -223,6 +223,9 @@ def polish_transformer(args, work: Path, data: dict, vae: VideoAutoencoder, mode
     rate had decayed; a fresh cycle at half its peak keeps them climbing without undoing what it
     learned. The shipped checkpoint had one cycle; `--polish-cycles` runs more. Cycle k is kept
     in work/transformer_polish{k}."""
+    legacy = work / "polish_state.pt"  # the one cycle's state before there were cycles
+    if legacy.exists() and not (work / "polish1_state.pt").exists():
+        legacy.rename(work / "polish1_state.pt")
     cycles = args.polish_cycles if args.polish_steps else 0
     for cycle in range(1, cycles + 1):
         total = history["steps"] + args.polish_steps
