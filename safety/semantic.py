@@ -14,6 +14,12 @@ out, so that dev was unseen (head alone → equal weights → 0.3/0.7): benign a
 0.983 → 0.980, borderline not allowed 0.82 → 0.90 → 0.98, unsafe blocked 0.990 → 0.990 → 0.990.
 The head's weights and the memory ship in `safety/weights/` and are reproduced by
 `python -m safety train`.
+
+Tried and not kept (2026-12-05, judged on dev, fresh_dev, fresh_dev2 and fresh_dev3 together by
+the curve of tricky benign allowed against borderline not allowed as the review threshold moves):
+fine-tuning the encoder's top two layers on the corpus (3 epochs, lr 3e-5) made the model surer
+and worse — at tricky benign 0.93, borderline not allowed 0.80 against today's 0.93; a head that
+also reads the max-pooled token states next to the mean drew the same curve as today's.
 """
 from __future__ import annotations
 

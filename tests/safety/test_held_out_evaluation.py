@@ -12,7 +12,9 @@ head and the nearest labelled examples to agree (tuned on dev with its own corpu
 out): 0.979, 0.987, 0.961, 0.865; on 2026-12-05, after a fourth and a fifth round of corpus
 (situational risk), invisible separators no longer joining words, and review from a model score
 of 0.25 instead of 0.3 (tuned on dev, fresh_dev and fresh_dev2): 0.976, 1.000, 0.964, 0.904, with
-tricky benign 0.933 (0.939 before; earlier notes gave plain benign only). The floors below guard what holds today
+tricky benign 0.933 (0.939 before; earlier notes gave plain benign only); after per-category review
+thresholds (tuned on those three, checked on fresh_dev3): 0.976, 1.000, 0.967, 0.904, tricky benign 0.939.
+The floors below guard what holds today
 so a change cannot quietly lose ground; raise them as the gate improves.
 """
 import pytest
@@ -46,5 +48,5 @@ def test_training_and_evaluation_sets_share_no_prompt():
     def prompts(name):
         return {" ".join(r["prompt"].lower().split()).rstrip(".!?,;: ") for r in load(DATA / name)}
     assert not prompts("train.jsonl") & prompts("eval.jsonl")
-    for held_apart in ("dev.jsonl", "fresh_dev.jsonl", "fresh_dev2.jsonl"):
+    for held_apart in ("dev.jsonl", "fresh_dev.jsonl", "fresh_dev2.jsonl", "fresh_dev3.jsonl"):
         assert not prompts("train.jsonl") & prompts(held_apart), held_apart
