@@ -32,6 +32,11 @@ How it works, and why:
   frame) and the static average blurs it away. Summing frames shifted by the content's motion
   decoded 0 of 8 pans, the I-frame alone 1 of 8: the detector cannot get back what the codec
   threw away; what would help is mark energy that P-frames keep.
+  Tried next (2026-12-05, same 8 pans): a mark that moves with the content (the tile shifted
+  each frame by the global motion phase correlation finds, read after shifting each frame back).
+  P-frames then keep it, but aligning frames on the content makes the content add up as
+  coherently as the mark, and the averaging over moving content that a static mark lives on is
+  lost: exact payloads crf 18 8 → 7 of 8, crf 28 8 → 5, crf 35 1 → 2, scale 0.5 7 → 5. Not kept.
 """
 from __future__ import annotations
 
