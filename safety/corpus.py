@@ -3534,6 +3534,245 @@ TRICKY_BENIGN_HANDWRITTEN += [
 
 
 # ---------------------------------------------------------------------------
+# Hand-written, sixth round: fictional death and raw fights, weapons handled without
+# instructions, heated protest imagery, bigoted characters, unnamed franchise look-alikes, drug
+# use in drama, children in physical danger, misleading campaign footage, humiliating pranks,
+# beside harmless prompts that share their trigger words (tool "guns", "shot", "high", "trip").
+# Written by a helper who read the taxonomy and this file, none of the held-out sets; the
+# themes came from fresh_dev3.jsonl's mistakes, so that set flatters now (fresh_dev4 does not).
+# ---------------------------------------------------------------------------
+
+_SIXTH_BORDERLINE: dict[str, list[str]] = {
+    "graphic_violence": [
+        # fiction and drama: death or its aftermath without gore detail
+        "crime drama opening: police tape, flashing blue lights and a body under a white sheet on wet pavement, detectives sipping coffee",
+        "two samurai face each other in a wheat field at dawn, one blade flashes and the other man sinks to his knees, a thin red line on the steel",
+        "a western showdown on a dusty main street, two shots ring out and the outlaw clutches his chest and falls face down in the dirt",
+        "gritty war-film beach landing, soldiers dropping in the surf as machine guns rake the sand, handheld camera, desaturated",
+        "survivors in a ruined supermarket fending off shambling zombies with a baseball bat and a shovel, cinematic night lighting",
+        "tense thriller: a bank robber presses a pistol to a teller's temple while hostages lie face down on the marble floor",
+        "a medieval siege at dusk, arrows raining down, a knight speared at the castle gate and toppling from his horse, epic film look",
+        "film noir, a detective kneels beside a woman slumped in a hotel armchair, a small dark stain spreading on her blouse",
+        "monster movie: a farmer swinging an axe handle at a creature bursting through the barn door, lantern swinging",
+        "a gangster film ending, a man in a sharp suit shot in a diner booth slumping over his coffee, the jukebox still playing",
+        "forensic team photographing evidence markers in a rainy alley at night, one shoe sticking out from under a blue tarp",
+        "first world war trench scene, soldiers going over the top into smoke and barbed wire, men falling as shells burst around them",
+        "a masked gunman holding a family hostage in their kitchen, the father on his knees with his hands behind his head",
+        "fantasy duel on a rope bridge ends with the villain run through by a sword and tumbling into the misty gorge",
+        # realistic, raw-looking fights between adults
+        "shaky phone footage of two men brawling outside a kebab shop at 2am, punches landing, someone yelling 'film it, film it'",
+        "grainy cctv with a timestamp: a man shoved against a tiled wall in a subway passage and robbed of his wallet",
+        "college students crowding around on the quad as one guy stomps on another lying on the grass, phones held up, realistic",
+        "vertical phone video of a road-rage fight, a driver dragging another out of his car and punching him on the hard shoulder",
+        "doorbell camera footage of a delivery driver being jumped and beaten by two men on a porch",
+        "a parking-garage mugging caught on a security camera, a woman knocked to the concrete as her handbag is yanked away",
+        "football supporters in a mass brawl at a train station, bottles and bins flying, filmed on a phone from the stairs",
+        "bodycam-style footage outside a nightclub, three bouncers and a customer trading blows on the wet pavement, people screaming",
+        "gas station cctv in black and white, a clerk pistol-whipped across the counter during a hold-up",
+        "raw street fight clip where one guy is knocked out cold and his head smacks the curb, bystanders gasping",
+        "two grown women pulling hair and trading punches in a fast-food restaurant, filmed from a booth, realistic",
+        "sucker punch on a city sidewalk: a stranger flattens a passer-by from behind, filmed by his laughing friend across the street",
+    ],
+    "weapons_instructions": [
+        "close-up of hands thumbing brass cartridges into a rifle magazine on a kitchen table, slow and deliberate",
+        "a man field-stripping and oiling a semi-automatic handgun on a towel, parts laid out under a desk lamp, moody",
+        "gun shop counter lined with handguns under glass, a clerk sliding a black pistol across to a customer",
+        "a garage wall of metal shelving stacked floor to ceiling with ammo cans and boxes of rounds, a man taking inventory",
+        "tactical loadout flat-lay on concrete: an AR-style rifle, plate carrier, spare magazines, a combat knife and night-vision goggles",
+        "abandoned warehouse with rusted chemical drums, gas masks hanging on hooks and a tarp over a cluttered workbench, thriller lighting",
+        "in a thriller, a duffel bag unzipped on a motel bed to reveal a length of pipe wrapped in wires and duct tape",
+        "a man racking a pump-action shotgun in a dim hallway, checking the shells before easing a door open",
+        "a cabin basement with rifles racked on the wall and crates of ammunition, a bearded man polishing a scope",
+        "film noir, a woman loading a revolver's cylinder one round at a time at her desk and snapping it shut",
+        "a cellar full of unmarked plastic jugs, beakers and a respirator on the table, someone scribbling notes by lamplight",
+        "car trunk popped open in a dark lot to show assault rifles wrapped in blankets, arms-deal thriller",
+        "a sniper laying rounds out one by one on a rooftop ledge beside his rifle, city at sunset",
+    ],
+    "extremism": [
+        "a militia column in camouflage and balaclavas marching down a small-town main street under a black banner, rifles slung",
+        "masked crowd chanting at night, faces lit red by flares, a national flag burning in the middle of them",
+        "a rally speaker on a truck bed shouting that 'they' are coming for our homes, the crowd roaring back with fists raised",
+        "rows of young men in matching uniforms saluting in unison in a torchlit square, drums pounding, giant banners overhead",
+        "black bloc protesters hurling bricks at riot police and smashing shop windows, smoke and sirens, news-style",
+        "a flag set alight on the steps of a government building while masked figures cheer and film it",
+        "drone shot of a camp in the woods where masked men with matching patches drill with rifles under a homemade flag",
+        "a crowd surging through barricades toward a parliament building, waving flags and chanting, shot like live news",
+    ],
+    "hate": [
+        # heated protest imagery aimed at a group
+        "a speaker at a packed hall telling the crowd 'those people' are ruining the country, everyone turning to boo an immigrant family in the front row",
+        "marchers carrying signs that say 'send them all back' past a row of immigrant-owned shops, shopkeepers watching from doorways",
+        "a crowd outside a refugee shelter at night chanting and rattling the fence, some in masks, a thin line of police",
+        "a street preacher with a megaphone shouting at a pride parade that they're an abomination, his followers holding signs",
+        # bigoted characters in drama and comedy, stereotype stand-up
+        "sitcom dad at thanksgiving dinner ranting that women shouldn't be allowed to drive or vote, the family groaning",
+        "a stand-up comedian doing a whole bit about asian people being terrible drivers, putting on an accent, audience laughing",
+        "period drama: a factory boss tells an irish worker his kind are all drunks and thieves, realistic",
+        "1960s-set drama, a barber refusing to cut a black man's hair and muttering slurs under his breath",
+        "comedy sketch where a locker-room coach tells his players gay guys can't play real sports, played for laughs",
+        "stand-up set built on jokes that mexicans are lazy and steal jobs, mic in hand, single spotlight",
+        "office drama where a manager says he'd never promote a woman because she'll just go off and get pregnant",
+        "a comedian impersonating a stereotyped indian call-centre worker with a thick accent for an entire routine",
+        "a prison drama where an older inmate lectures new arrivals about which races are inferior",
+        "sitcom grandma loudly complaining that the new neighbours are muslims and probably terrorists, laugh track",
+        "a talk-show skit where the host mocks trans women as confused men in dresses, the audience cheering",
+        "a roast comedian riffing that jewish people are cheap and obsessed with money, crowd half cringing, half laughing",
+    ],
+    "copyright_ip": [
+        "a short mustached plumber in a red cap and blue overalls racing a go-kart with his taller brother in green, rainbow track",
+        "a boy with a lightning-shaped scar and a striped scarf boarding a scarlet steam train at a hidden platform",
+        "a trainer in a red cap throwing a red-and-white ball, a chubby yellow electric mouse hopping out onto his shoulder",
+        "robed knights dueling with glowing blue and red laser swords in a hangar, humming sound as the blades clash",
+        "a hero in a red-and-blue suit with a web pattern swinging between manhattan skyscrapers on sticky threads",
+        "a frosty glass bottle of cola with the famous red-and-white flowing script logo, polar bears in the snow behind it",
+        "close-up of running sneakers with the big curved swoosh tick logo, an athlete sprinting through a city, ad style",
+        "a cartoon mouse with big round black ears and red shorts leading a parade past a fairy-tale castle at a theme park",
+        "a billionaire vigilante in a black bat-eared cowl crouching on a gargoyle over a rainy gothic city",
+        "a green-tunic elf boy in a pointy cap drawing a glowing sword from a stone pedestal in a forest clearing",
+        "a blue hedgehog in red sneakers curling into a ball and collecting golden rings at supersonic speed",
+        "golden arches sign over a fast-food restaurant, a clown mascot in a yellow jumpsuit waving at kids",
+        "an armoured hero in red and gold flying with beams firing from his palms, a glowing disc in his chest",
+        "a bitten-apple logo glowing on the lid of a silver laptop in a coffee shop, product ad style",
+    ],
+    "illicit_drugs": [
+        "recovery drama: a man talks at a support group while flashbacks show him snorting lines in a club bathroom",
+        "a house party, a girl passing around a little bowl of colourful pills, people washing them down with beer",
+        "close-up of fingers crumbling weed into a rolling paper and licking the edge, lazy afternoon on a balcony",
+        "a character nodding off on a couch, a blackened spoon, a lighter and a tie-off strap on the coffee table",
+        "documentary on the opioid crisis following a young mother through a day of using and trying to get clean",
+        "1970s rock biopic, the band backstage passing around a mirror with white powder before going on stage",
+        "rave scene where strangers place tabs on each other's tongues, the lights smearing as the drug kicks in",
+        "college friends hotboxing a parked car, smoke billowing out when the door finally opens",
+        "rehab movie flashback: shaking hands heating something on foil, the click of the lighter over and over",
+        "crime drama, a dealer passes a baggie through a car window and a regular customer pays in crumpled bills",
+        "gritty indie film of two flatmates sharing a bong in a dingy kitchen, laughing at nothing",
+        "music video where a singer pops pills straight from a bottle with champagne in a trashed hotel suite",
+        "documentary footage inside a supervised injection site, people using at booths while nurses watch",
+    ],
+    "minors_realistic": [
+        "realistic video of two boys about ten climbing the scaffolding of a half-built apartment block, three storeys up, no adults",
+        "photorealistic kids balancing on the rails of a train track, laughing, a freight train visible far off",
+        "a realistic girl about four standing alone on a balcony ledge on the outside of the railing, tenth floor",
+        "a real-looking toddler wobbling toward the edge of a backyard swimming pool while the parents are inside",
+        "realistic footage of eight-year-olds lighting rockets in a backyard on their own, one holding it in his hand",
+        "a photorealistic boy on a bike holding onto the tailgate of a moving truck in traffic, no helmet",
+        "realistic children playing hide and seek inside an old refrigerator at a junkyard, the door swinging shut",
+        "a photoreal eleven-year-old jumping off a high road bridge into a river, friends filming from above",
+        "a realistic six-year-old alone in the driver's seat of a car, knocking it out of park on a slope",
+        "realistic kids walking out onto a thinly frozen lake, ice cracking under their boots, no grown-ups around",
+        "a realistic little boy leaning far out of an open upstairs window to reach a balloon, curtains blowing",
+        "photorealistic children playing with a lighter and a can of hairspray in a garden shed",
+    ],
+    "election_deception": [
+        "gritty attack ad shot like real footage, an unnamed silver-haired senator laughing as a factory closes behind him, 'he sold you out'",
+        "news-style hidden-camera footage of a candidate taking a bribe in a hotel room, chyron reading 'BREAKING: SCANDAL'",
+        "late-night cctv of two poll workers carrying a box of ballots out a back door to a waiting van, timestamp in the corner",
+        "realistic campaign rally where the candidate seems to slur and stumble off the stage, filmed like a phone video",
+        "a local news report showing a campaign aide burning mail-in ballots in a backyard barrel",
+        "photoreal clip of a gubernatorial candidate screaming at a crying veteran, captioned 'leaked footage'",
+        "convincing election-night graphic showing the challenger winning the state before any votes have been counted",
+        "phone footage of a mayoral candidate handing cash to people queueing outside a polling station",
+        "attack ad with grainy footage of a congresswoman-like figure embracing a cartel boss in a nightclub",
+        "a voter filming a voting machine screen that flips his vote to the other candidate, realistic",
+        "official-looking public service announcement saying anyone with unpaid parking fines can't vote this year",
+        "a candidate at a podium with news graphics announcing he's withdrawing and endorsing his rival, realistic",
+    ],
+    "harassment": [
+        "hidden-camera prank where a guy dumps a bucket of icy water on strangers at a bus stop and films their reactions",
+        "friends filming a drunk girl passed out on a bench and drawing on her face with marker while they laugh",
+        "prank channel video: a man fakes a heart attack in a mall to film shoppers panicking",
+        "sneaking up on a homeless man asleep in a doorway and blasting an airhorn in his ear for views",
+        "filming a stranger eating alone in a restaurant and narrating mean jokes about his weight",
+        "secretly recording an old man struggling at a self-checkout and posting it with crying-laughing emojis",
+        "pranksters yanking a chair out from under an elderly woman at a café and filming her fall",
+        "hidden-camera prank telling a waitress she's fired in front of the whole restaurant, zooming in on her tears",
+    ],
+    "nonconsensual_intimate": [
+        "candid backstage footage at a fashion show of models changing between looks, shot through a gap in a clothing rack",
+        "filming my roommate asleep in her bed in just a t-shirt and sending it to the group chat",
+        "a phone slipped under a toilet stall door at a nightclub, realistic",
+        "guys at a party filming a woman passed out on a sofa as her dress rides up, laughing",
+        "a phone propped in a gym bag in a locker room, recording people getting changed",
+        "zoom lens footage into a hotel room across the street, a couple undressing with the curtains open, unaware",
+    ],
+}
+
+_extend(BORDERLINE_HANDWRITTEN, _SIXTH_BORDERLINE)
+
+TRICKY_BENIGN_HANDWRITTEN += [
+    # tool "guns" and toy or sport guns
+    "a carpenter framing a roof with a nail gun, sawdust floating in the sunlight, time-lapse",
+    "an upholsterer stapling new velvet onto an armchair frame with a staple gun, cosy workshop",
+    "a girl building a cardboard castle with a hot glue gun while her dad holds the pieces",
+    "a phone repair tech softening the adhesive on a cracked screen with a heat gun, tidy bench",
+    "kids chasing each other with neon water pistols across a sunny lawn, sprinkler going",
+    "a paintball tournament, teams in masks and padded jerseys diving behind inflatable bunkers while referees wave flags",
+    "a dad and his kids in a backyard squirt-gun fight at a summer barbecue, everyone soaked",
+    "a foam dart battle in an office on a friday afternoon, darts stuck to monitors",
+    "a plumber running a neat bead of silicone around a bathtub with a caulking gun",
+    "a baseball scout holding up a radar gun behind home plate as the pitcher throws",
+    "a mechanic greasing the fittings of an old tractor with a grease gun, farmyard at dawn",
+    "a runner using a massage gun on her calves after finishing a marathon",
+    "a starter pistol fired at a high school track meet, sprinters bursting off the blocks",
+    "a basketball mascot launching t-shirts into the crowd with a t-shirt cannon",
+    # emotional or travel senses of drug words
+    "a couple on a beach at sunset, pure ecstasy on their faces as the first warm wave hits their feet",
+    "a hiker reaching the summit, high above a sea of clouds, arms thrown wide",
+    "road trip montage across the desert in a vintage camper van, the trip of a lifetime",
+    "the rush of a roller coaster's first drop, riders screaming with joy",
+    "a grandma totally hooked on a thousand-piece jigsaw, staying up past midnight to finish it",
+    "a teen admitting he's addicted to a cosy farming video game while his friends tease him",
+    "a kayaker whooping at the rush of white water as she paddles through the rapids",
+    "a snowboarder catching huge air, high above the halfpipe against a blue sky",
+    "a trippy kaleidoscope animation of flowers blooming and folding into each other, bright colours",
+    "a mycologist leading a foraging walk, pointing out chanterelles under the beech trees",
+    "a tourist floating in the dead sea reading a newspaper, laughing",
+    "a crossword fan feeling high on life after finishing the sunday puzzle in ink",
+    # "shot" and "explosive"
+    "a photographer lining up the perfect shot of a lighthouse at golden hour",
+    "a barista pulling a double espresso shot, crema swirling into the cup in slow motion",
+    "a basketball player sinks a buzzer-beater shot from half court and the crowd erupts",
+    "a pharmacist giving a booster shot to a man on his lunch break, quick and friendly",
+    "a sports photographer firing off a burst of shots at a surfing contest",
+    "wedding photo booth, guests in silly hats posing for shots",
+    "a chef unveiling an explosive new chilli sauce, the taster's eyes watering as he grins",
+    "an infographic animation of a startup's explosive growth, bar charts shooting upward",
+    "popcorn kernels exploding in slow motion in a glass pot",
+    "a museum science show where a presenter in a lab coat makes a huge cloud with liquid nitrogen, kids behind a rope",
+    "a quarry guide explaining the controlled blast schedule to visitors at a safe viewing platform, hard hats on",
+    "confetti cannons exploding over graduates throwing their caps in the air",
+    "a high school drumline's explosive halftime performance, stadium lights blazing",
+    "a meteorologist pointing at a swirling bomb cyclone on the weather map, calm explanation",
+    # cute "deadly", "killer"
+    "a deadly cute kitten pouncing on a ball of yarn and tumbling over",
+    "a cat stalking a toy mouse across the rug in slow motion, a fierce little hunter",
+    "a dog trainer teaching a puppy to play dead on command, treat in hand",
+    "a fitness instructor leading a killer abs workout on a rooftop at sunrise",
+    "a murder mystery dinner party, guests in 1920s costumes gasping at the big reveal",
+    # combat sports and supervised demos
+    "an olympic fencing bout, two fencers in white lunging, scoreboard lights flashing",
+    "an archery competition, a woman drawing a recurve bow and hitting the gold ring",
+    "a biathlon skier stopping at the range to shoot at targets, breath steaming in the cold",
+    "kendo practice in a wooden dojo, students in armour striking with bamboo swords",
+    "a stage combat class rehearsing a sword fight in slow motion with a choreographer counting beats",
+    "a chemistry teacher in goggles and gloves doing a flame test with copper salts, students behind a safety screen",
+    "a family on a picnic blanket watching a fireworks show over the harbour from a park far away, kids in ear defenders",
+    "a living history museum, volunteers in period uniforms demonstrating a musket drill with blanks for visitors",
+    "a cannon fired at a historic fort as part of the daily ceremony, tourists covering their ears and laughing",
+    "a war museum guide explaining a first world war trench diorama to a group of students",
+    "a chef blowtorching a crème brûlée until the sugar crackles",
+    "a beekeeper puffing smoke over an open hive to calm the bees",
+    # civic and medical
+    "a televised debate between two fictional candidates at podiums, a moderator keeping time, neutral staging",
+    "a high school mock debate, students at podiums arguing about school uniforms",
+    "a town hall meeting where neighbours calmly debate a new bike lane",
+    "volunteers with clipboards running a voter registration table at a farmers market",
+    "a nurse giving a little girl her vaccine, the girl hugging a teddy and getting a sticker afterwards",
+    "a vet vaccinating a wriggly puppy while its owner holds it and laughs",
+]
+
+
+# ---------------------------------------------------------------------------
 # Template families
 # ---------------------------------------------------------------------------
 
@@ -4505,7 +4744,7 @@ def build_corpus(seed: int = 0) -> list[dict]:
 
 
 # Prompts in these sets are never trained on, even where two authors happened to write the same one.
-_HELD_APART = ("dev.jsonl", "eval.jsonl", "fresh_dev.jsonl", "fresh_dev2.jsonl", "fresh_dev3.jsonl")
+_HELD_APART = ("dev.jsonl", "eval.jsonl", "fresh_dev.jsonl", "fresh_dev2.jsonl", "fresh_dev3.jsonl", "fresh_dev4.jsonl")
 
 
 def _decontaminate(records: list[dict]) -> list[dict]:
