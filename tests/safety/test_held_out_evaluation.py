@@ -15,9 +15,8 @@ of 0.25 instead of 0.3 (tuned on dev, fresh_dev and fresh_dev2): 0.976, 1.000, 0
 tricky benign 0.933 (0.939 before; earlier notes gave plain benign only); after per-category review
 thresholds (tuned on those three, checked on fresh_dev3): 0.976, 1.000, 0.967, 0.904, tricky benign 0.939;
 after a sixth round of corpus (themes from fresh_dev3, checked on fresh_dev4): 0.976, 1.000, 0.967,
-0.923, tricky benign 0.933.
-The floors below guard what holds today
-so a change cannot quietly lose ground; raise them as the gate improves.
+0.923, tricky benign 0.933. The floors below guard what holds today so a change cannot quietly
+lose ground; raise them as the gate improves.
 """
 import pytest
 
