@@ -89,23 +89,8 @@ class Policy:
         requests keep working; the gate would clamp it the same way (`_thresholds`)."""
         if not isinstance(data, dict) or not isinstance(data.get("categories"), dict):
             return cls.from_dict(data)
-        categories = {}
-        for name, setting in data["categories"].items():
-            category = CATEGORIES.get(name)
-            if category is not None and isinstance(setting, dict):
-                setting = dict(setting)
-                block_bound = category.max_threshold if category.relaxable else category.block_threshold
-                bounds = [("block_threshold", block_bound)]
-                if not category.relaxable:
-                    bounds.append(("review_threshold", category.review_threshold))
-                for key, bound in bounds:
-                    value = setting.get(key)
-                    if isinstance(value, (int, float)) and not isinstance(value, bool) and value > bound:
-                        setting[key] = bound
-                block, review = setting.get("block_threshold"), setting.get("review_threshold")
-                if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (block, review)):
-                    setting["review_threshold"] = min(review, block)
-            categories[name] = setting
+        categories = {name: _within_ceilings(CATEGORIES.get(name), setting)
+                      for name, setting in data["categories"].items()}
         return cls.from_dict({**data, "categories": categories})
 
     def to_dict(self) -> dict:
@@ -119,8 +104,7 @@ def _validate(name: str, setting: CategoryPolicy) -> None:
     if setting.rule_action not in ("default", "review", "block"):
         raise PolicyError(f"{name}: rule_action must be 'default', 'review' or 'block'.")
     for label, value in (("block_threshold", setting.block_threshold), ("review_threshold", setting.review_threshold)):
-        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))
-                                  or not 0.01 <= value <= 0.99):
+        if value is not None and (not _is_number(value) or not 0.01 <= value <= 0.99):
             raise PolicyError(f"{name}: {label} must be a number from 0.01 to 0.99.")
     block, review = _requested_thresholds(category, setting)
     if review > block:
@@ -149,8 +133,34 @@ def _thresholds(category, setting: CategoryPolicy) -> tuple[float, float]:
     """
     block, review = _requested_thresholds(category, setting)
     if not category.relaxable:
-        block, review = min(block, category.block_threshold), min(review, category.review_threshold)
+        block_ceiling, review_ceiling = _ceilings(category)
+        block, review = min(block, block_ceiling), min(review, review_ceiling)
     return block, min(review, block)
+
+
+def _ceilings(category) -> tuple[float, float]:
+    """The highest (block, review) thresholds a team may set for a category."""
+    if category.relaxable:
+        return category.max_threshold, category.max_threshold
+    return category.block_threshold, category.review_threshold
+
+
+def _within_ceilings(category, setting):
+    """A saved setting with its thresholds lowered to the category's ceilings (and review to block)."""
+    if category is None or not isinstance(setting, dict):
+        return setting  # from_dict says what is wrong with it
+    setting = dict(setting)
+    block_ceiling, review_ceiling = _ceilings(category)
+    block, review = setting.get("block_threshold"), setting.get("review_threshold")
+    if _is_number(block):
+        setting["block_threshold"] = block = min(block, block_ceiling)
+    if _is_number(review):
+        setting["review_threshold"] = min(review, review_ceiling, block if _is_number(block) else review)
+    return setting
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 @dataclass(frozen=True)

@@ -89,12 +89,12 @@ def normalize(text: str) -> Normalized:
     latin = [(c, s, e) for c, s, e in latin if not unicodedata.combining(c)]  # zalgo, stray accents
     latin = _fold_scripts(latin)
     folded = latin
-    latin = _collapse_space(_unleet(_drop_gaps(_rejoin_spelled(folded))))
+    latin = _read_words(folded)
     # Where invisible characters held letters apart, a bare space between them was read as a word
     # break ("c·o·o·k m·e·t·h"); rules also read the run joined whole, in case the space was a trick too.
     joined = None
     if any(c == _GAP for c, _, _ in folded):
-        joined = _collapse_space(_unleet(_drop_gaps(_rejoin_spelled(folded, hidden_spaces_split=False))))
+        joined = _read_words(folded, hidden_spaces_split=False)
         joined = _view(joined) if joined != latin else None
     squeezed = None
     plain = "".join(c for c, _, _ in latin)
@@ -106,6 +106,11 @@ def normalize(text: str) -> Normalized:
     dedoubled = _view(_squeeze(latin, keep=1, at_least=2)) if re.search(r"([a-z])\1", plain) else None
     segmented = _segment_spelled(latin)
     return Normalized(text, _view(latin), squeezed, native, dedoubled, segmented and _view(segmented), joined)
+
+
+def _read_words(folded: Chars, hidden_spaces_split: bool = True) -> Chars:
+    """Spelled-out letters rejoined, gaps dropped, leetspeak read, spaces collapsed."""
+    return _collapse_space(_unleet(_drop_gaps(_rejoin_spelled(folded, hidden_spaces_split))))
 
 
 # Prompts reuse few distinct characters: each one's Unicode work is done once, not per occurrence.
