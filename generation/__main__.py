@@ -36,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_argument("--steps", type=int, default=20)
     evaluate.add_argument("--guidance", type=float, default=4.0)
     evaluate.add_argument("--ground-truth", action="store_true", help="read the world's own clips instead")
+    evaluate.add_argument("--prompts", choices=("report", "tuning"), default="report",
+                          help="held-out prompt set: report (the one quoted, default) or tuning (to choose settings on)")
     evaluate.add_argument("--json", action="store_true", help="print one JSON object")
     evaluate.add_argument("--sheet", help="write a contact sheet PNG of the first clips here")
     evaluate.add_argument("--weights", default=str(DEFAULT_WEIGHTS))
@@ -72,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
 
     pipeline = None if args.ground_truth else load_pipeline(args.weights, parser)
     result = run_evaluation(pipeline, n=args.n, steps=args.steps, guidance=args.guidance,
-                            ground_truth=args.ground_truth, sheet=args.sheet)
+                            ground_truth=args.ground_truth, sheet=args.sheet, prompts=args.prompts)
     if args.json:
         print(json.dumps(result))
     else:

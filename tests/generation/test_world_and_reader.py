@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from generation import world
-from generation.evaluate import evaluate
+from generation.evaluate import EVAL_SEED, TUNING_SEED, evaluate
 from generation.reader import classify_background, classify_shape, read_clip
 
 
@@ -35,6 +35,16 @@ def test_reader_recovers_the_ground_truth():
     result = evaluate(ground_truth=True, n=24)
     for key in ("colour", "shape", "motion", "background", "count", "consistency", "permanence"):
         assert result[key] >= 0.98, (key, result["failures"])
+
+
+def test_the_tuning_prompts_are_other_prompts_read_as_well():
+    tuning = evaluate(ground_truth=True, n=12, prompts="tuning")
+    assert tuning["prompts"] == "tuning" and min(tuning[key] for key in ("colour", "shape", "motion")) >= 0.98
+    tuning_prompts = {world.sample_spec(TUNING_SEED + i, held_out=True, simple=True).caption for i in range(12)}
+    report_prompts = {world.sample_spec(EVAL_SEED + i, held_out=True, simple=True).caption for i in range(12)}
+    assert tuning_prompts != report_prompts
+    with pytest.raises(ValueError, match="unknown prompt set"):
+        evaluate(ground_truth=True, n=2, prompts="eval")
 
 
 def test_reader_works_on_upscaled_clips_too():
