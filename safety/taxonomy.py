@@ -9,6 +9,9 @@ they were chosen on dev, fresh_dev and fresh_dev2 together (coordinate search ov
 the most borderline prompts sent to review less three times the benign ones; never-relaxable
 categories could only go down) and then checked once on fresh_dev3, which none of the tuning
 saw: tricky benign allowed 0.973 → 0.982, borderline not allowed 0.822 → 0.844 (2026-12-05).
+After the sixth corpus round's retrain, the same search on dev, fresh_dev, fresh_dev2 and
+fresh_dev3 moved six categories and left the unseen fresh_dev4 no better (tricky 0.963 either
+way, borderline not allowed 0.867 → 0.856), so the thresholds stayed as they are.
 """
 from __future__ import annotations
 
