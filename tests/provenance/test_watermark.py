@@ -50,6 +50,17 @@ def test_embedding_is_invisible_by_psnr_and_keeps_shape(clip, marked):
     assert 10 * np.log10(255 ** 2 / mse) >= 40.0
 
 
+def test_the_mark_is_stronger_on_flat_areas_than_on_texture():
+    rng = np.random.default_rng(1)
+    frame = np.full((256, 256, 3), 128, np.uint8)
+    frame[:, 128:] = rng.integers(60, 200, (256, 128, 1))  # right half: busy texture
+    frames = np.repeat(frame[None], 2, axis=0)
+    change = wm.embed(frames, PAYLOAD).astype(float) - frames
+    flat, busy = (np.sqrt(np.mean(change[:, 16:-16, cols] ** 2)) for cols in (slice(16, 100), slice(156, 240)))
+    assert flat > 1.3 * busy
+    assert 10 * np.log10(255 ** 2 / np.mean(change ** 2)) >= 40  # the mean strength is unchanged
+
+
 def test_unattacked_and_reencoded_clip_give_the_payload(marked):
     for frames in (marked, h264(marked, 23)):
         result = wm.detect(frames)
