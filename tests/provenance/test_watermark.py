@@ -50,15 +50,30 @@ def test_embedding_is_invisible_by_psnr_and_keeps_shape(clip, marked):
     assert 10 * np.log10(255 ** 2 / mse) >= 40.0
 
 
-def test_the_mark_is_stronger_on_flat_areas_than_on_texture():
+def _half_flat_frames(flat_columns: int) -> np.ndarray:
     rng = np.random.default_rng(1)
     frame = np.full((256, 256, 3), 128, np.uint8)
-    frame[:, 128:] = rng.integers(60, 200, (256, 128, 1))  # right half: busy texture
-    frames = np.repeat(frame[None], 2, axis=0)
+    frame[:, flat_columns:] = rng.integers(60, 200, (256, 256 - flat_columns, 1))  # busy texture
+    return np.repeat(frame[None], 2, axis=0)
+
+
+def _rms(change: np.ndarray) -> float:
+    return float(np.sqrt(np.mean(change ** 2)))
+
+
+def test_the_mark_is_stronger_on_flat_areas_than_on_texture():
+    frames = _half_flat_frames(128)
     change = wm.embed(frames, PAYLOAD).astype(float) - frames
-    flat, busy = (np.sqrt(np.mean(change[:, 16:-16, cols] ** 2)) for cols in (slice(16, 100), slice(156, 240)))
-    assert flat > 1.3 * busy
+    assert _rms(change[:, 16:-16, 16:100]) > 1.3 * _rms(change[:, 16:-16, 156:240])
     assert 10 * np.log10(255 ** 2 / np.mean(change ** 2)) >= 40  # the mean strength is unchanged
+
+
+def test_a_small_flat_area_gets_no_more_than_the_cap():
+    frames = _half_flat_frames(26)  # a tenth of the frame is flat: unit RMS alone would put 3× there
+    change = (wm.embed(frames, PAYLOAD).astype(float) - frames)[0, 16:-16, 4:18, 0]
+    uniform = (wm.pattern(PAYLOAD, 256, 256) * wm._amplitude(wm.TARGET_PSNR_DB))[16:-16, 4:18]
+    gain = np.sum(change * uniform) / np.sum(uniform ** 2)  # how much stronger than a uniform mark
+    assert 1.3 < gain <= 1.02 * wm.FLAT_GAIN_CAP
 
 
 def test_unattacked_and_reencoded_clip_give_the_payload(marked):
