@@ -8,9 +8,9 @@ How it works, and why:
 - The tile repeats across the frame and is the same in every frame, and it is added to luma
   only, at about 41 dB PSNR. Its strength follows each frame's content: up to 1.5× its RMS in
   flat areas, less on edges and texture, where the detector listens least and the codec
-  quantises most. Repetition over space and time is what buys
-  robustness: the detector averages all frames (so trimming, frame-rate changes and lost
-  frames cost only averaging gain) and folds all tiles onto one.
+  quantises most. Repetition over space and time is what buys robustness: the detector
+  averages all frames (so trimming, frame-rate changes and lost frames cost only averaging
+  gain) and folds all tiles onto one.
 - Synchronisation without the original: the tiling makes the whitened frame's autocorrelation
   peak at the tile period, which gives the scale after resizing (per axis); folding at that
   period and correlating with the sync carriers gives the crop offset (to a fraction of a
@@ -43,9 +43,10 @@ How it works, and why:
   unit RMS so PSNR is unchanged, capped at 1.5× that RMS: crf 35 pans 2 → 4 of 16, generated
   6 → 7 of 8; scale 0.5 14 → 14; on the bench, all attacks 94.6 → 96.4% (crf 35 44 → 56%,
   scale 0.5 88 → 94%, crop + scale 94 → 100%). The price is in flat areas, where a mark shows
-  first: their own PSNR falls from 41.0 to 38.2 dB (the bench's "flat areas" reads 38.0). A cap of 2 read crf 35 pans 5 of 16;
-  a first version whose cap leaked (to 3× on frames with little flat area) read 6, but showed
-  as mottling on flat walls and on the objects of generated clips.
+  first: their own PSNR falls from 41.0 to 38.2 dB (the bench's "flat areas" reads 38.0). A
+  cap of 2 read crf 35 pans 5 of 16; a first version whose cap leaked (to 3× on frames with
+  little flat area) read 6, but showed as mottling on flat walls and on the objects of
+  generated clips.
 """
 from __future__ import annotations
 
