@@ -81,6 +81,7 @@ ANALYSIS_MAX_SIDE = 512  # larger frames are shrunk before analysis: the mark is
 MIN_SIDE = 64
 NOISE_FLOOR = 4.0  # luma variance below which a region counts as flat
 FLAT_GAIN_CAP = 1.5  # the most the mark is strengthened in flat areas, × its RMS strength
+GAIN_MAX_SIDE = 256  # the strength map is worked out at most this size: it is smooth
 
 
 class WatermarkError(ValueError):
@@ -258,11 +259,10 @@ def _flatness_gain(luma: np.ndarray) -> np.ndarray:
     The detector weighs pixels by the inverse of their local contrast, and H.264 quantises flat
     blocks more finely, so mark energy in flat areas is worth more than the same energy on
     edges; the cap keeps flat areas from showing the pattern (see the module notes). Worked out
-    at most 256 pixels on the long side: the gain is smooth, and blurs at HD sizes are slow."""
+    at GAIN_MAX_SIDE at most: blurs at HD sizes are slow."""
     height, width = luma.shape
-    shrink = max(1.0, max(height, width) / 256)
-    small = cv2.resize(luma, (round(width / shrink), round(height / shrink)), interpolation=cv2.INTER_AREA) \
-        if shrink > 1 else luma
+    size = _size_within(height, width, GAIN_MAX_SIDE)
+    small = luma if size == luma.shape else cv2.resize(luma, size[::-1], interpolation=cv2.INTER_AREA)
     weight = 1.0 / np.sqrt(_local_spread(small) + NOISE_FLOOR)
     weight /= weight.max()
     # gain = min(c·weight, cap) at unit RMS; the RMS grows with c, so bisect for c (on every
@@ -273,9 +273,15 @@ def _flatness_gain(luma: np.ndarray) -> np.ndarray:
         middle = (low + high) / 2
         low, high = (middle, high) if np.mean(np.minimum(middle * sample, FLAT_GAIN_CAP) ** 2) < 1 else (low, middle)
     gain = np.minimum(low * weight, FLAT_GAIN_CAP)
-    if shrink > 1:
+    if size != luma.shape:
         gain = cv2.resize(gain, (width, height), interpolation=cv2.INTER_LINEAR)
     return gain
+
+
+def _size_within(height: int, width: int, max_side: int) -> tuple[int, int]:
+    """(height, width) shrunk, keeping the aspect, so the long side is at most max_side."""
+    shrink = max(1.0, max(height, width) / max_side)
+    return max(1, round(height / shrink)), max(1, round(width / shrink))
 
 
 def as_payload(payload) -> WatermarkPayload:
@@ -311,8 +317,7 @@ class LumaAccumulator:
         self.frames = 0
 
     def analysis_size(self, height: int, width: int) -> tuple[int, int]:
-        shrink = max(1.0, max(height, width) / ANALYSIS_MAX_SIDE)
-        return max(1, round(height / shrink)), max(1, round(width / shrink))
+        return _size_within(height, width, ANALYSIS_MAX_SIDE)
 
     def add(self, luma: np.ndarray) -> None:
         luma = np.asarray(luma, dtype=np.float32)
