@@ -1,9 +1,12 @@
 """Our watermark against invisible-watermark's dwtDctSvd, side by side, under what people do to clips.
 
-Usage: .venv/bin/python bench/watermark_robustness.py [--generated 8] [--null-clips 72] [--out bench/watermark]
+Usage: .venv/bin/python bench/watermark_robustness.py [--generated 8] [--pans 8] [--stills 6] [--null-clips 72]
+       [--out bench/watermark]
 
 Test clips: our generator's output (16 frames, 256×256) and pans across scikit-image's
-bundled photographs. Each is marked with a random 48-bit payload, delivered as H.264 crf 18
+bundled photographs — the set issue 5's goals are judged on — and, reported apart, still shots
+of photographs (a camera that does not move, or an image animated only a little): there
+nothing averages the content away, which makes them this mark's weak spot. Each is marked with a random 48-bit payload, delivered as H.264 crf 18
 (what the platform ships), then attacked with PyAV: H.264 crf 23/28/35, scale 0.5 and 0.75
 (not restored), centre crop to 80% of the area, crop then scale 0.6, 24 fps (frames
 repeated), 4 fps (every other frame), first quarter trimmed, brightness and contrast ±20%.
@@ -42,6 +45,7 @@ PROMPTS = ["a red ball rolls left across a meadow", "a blue star spins at night 
            "a yellow square bounces in a blue sky", "a white triangle grows on a plain grey background",
            "a purple circle drifts diagonally up-right over the water", "a green square falls at sunset",
            "two orange circles move right over the grass", "a small pink star shrinks in the sky"]
+STILLS = ["astronaut", "chelsea", "coffee", "grass", "hubble_deep_field", "brick"]
 FPS = 8
 
 
@@ -60,6 +64,18 @@ def photo_pan(name: str, seed: int, frames: int = 16, size: int = 256) -> np.nda
         crop = image[int(y):int(y + side), int(x):int(x + side)]
         out.append(cv2.resize(crop, (size, size), interpolation=cv2.INTER_AREA))
     return np.stack(out)
+
+
+def still_shot(name: str, seed: int, frames: int = 16, size: int = 256) -> np.ndarray:
+    image = getattr(photos, name)()
+    if image.ndim == 2:
+        image = np.stack([image] * 3, axis=-1)
+    rng = np.random.default_rng(seed)
+    height, width = image.shape[:2]
+    side = int(min(height, width) * rng.uniform(0.5, 0.9))
+    top, left = rng.integers(0, height - side + 1), rng.integers(0, width - side + 1)
+    frame = cv2.resize(image[top:top + side, left:left + side], (size, size), interpolation=cv2.INTER_AREA)
+    return np.repeat(frame[None], frames, axis=0)
 
 
 def generated_clips(count: int) -> list[np.ndarray]:
@@ -267,6 +283,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--generated", type=int, default=8, help="clips from our model")
     parser.add_argument("--pans", type=int, default=8, help="pans across photographs")
+    parser.add_argument("--stills", type=int, default=len(STILLS), help="still shots of photographs (reported apart)")
     parser.add_argument("--null-clips", type=int, default=72, help="unmarked clips (× 15 variants each)")
     parser.add_argument("--out", default=str(ROOT / "bench" / "watermark"))
     args = parser.parse_args()
@@ -276,6 +293,8 @@ def main() -> None:
 
     print("rendering test clips…", file=sys.stderr)
     clips = generated_clips(args.generated) + [photo_pan(PHOTOS[i % len(PHOTOS)], i) for i in range(args.pans)]
+    clips += [still_shot(STILLS[i % len(STILLS)], i) for i in range(args.stills)]
+    goal_set = slice(0, args.generated + args.pans)  # what issue 5's goals are judged on
     methods = [Ours(), DwtDctSvd()]
     table, quality = robustness(methods, clips, rng)
     detect_seconds = detect_time_10s(rng)
@@ -285,24 +304,30 @@ def main() -> None:
     null = null_calibration(null_clips)
 
     attacked = [a for a in ATTACKS if a != "none (crf 18)"]
-    print(f"\n{len(clips)} clips ({args.generated} generated, {args.pans} photo pans), 16 frames 256×256, "
-          f"48-bit payload\n")
-    print(f"{'attack':24s} {'ours exact':>10s} {'bit acc':>8s}   {'dwtDctSvd exact':>15s} {'bit acc':>8s}")
-    summary = {}
+    print(f"\n{args.generated + args.pans} clips ({args.generated} generated, {args.pans} photo pans), 16 frames "
+          f"256×256, 48-bit payload; and apart, {args.stills} still shots\n")
+    print(f"{'attack':24s} {'ours exact':>10s} {'bit acc':>8s}   {'dwtDctSvd exact':>15s} {'bit acc':>8s}   "
+          f"{'stills: ours':>12s} {'dwtDctSvd':>9s}")
+    stills = slice(goal_set.stop, None)
+    summary, still_summary = {}, {}
     for attack in ATTACKS:
         row = []
         for method in methods:
-            cells = table[method.name][attack]
+            cells = table[method.name][attack][goal_set]
             row += [statistics.mean(e for e, _ in cells), statistics.mean(a for _, a in cells)]
         summary[attack] = row
-        print(f"{attack:24s} {row[0]:10.0%} {row[1]:8.3f}   {row[2]:15.0%} {row[3]:8.3f}")
-    overall = {m.name: statistics.mean(e for a in attacked for e, _ in table[m.name][a]) for m in methods}
-    kinds = {"generated": slice(0, args.generated), "photo pans": slice(args.generated, None)}
+        still_summary[attack] = [statistics.mean(e for e, _ in table[m.name][attack][stills]) if args.stills else None
+                                 for m in methods]
+        print(f"{attack:24s} {row[0]:10.0%} {row[1]:8.3f}   {row[2]:15.0%} {row[3]:8.3f}   "
+              + (f"{still_summary[attack][0]:12.0%} {still_summary[attack][1]:9.0%}" if args.stills else ""))
+    overall = {m.name: statistics.mean(e for a in attacked for e, _ in table[m.name][a][goal_set]) for m in methods}
+    kinds = {"generated": slice(0, args.generated), "photo pans": slice(args.generated, goal_set.stop),
+             "still shots (apart)": stills}
     for kind, part in kinds.items():
         rates = [f"{m.name} {statistics.mean(e for a in attacked for e, _ in table[m.name][a][part]):.1%}"
                  for m in methods if table[m.name][attacked[0]][part]]
         print(f"{'  on ' + kind:24s} {', '.join(rates)}")
-    print(f"{'all attacks':24s} {overall['ours']:10.1%} {'':8s}   {overall['dwtDctSvd']:15.1%}   (goal ≥ 99%)")
+    print(f"{'all attacks (no stills)':24s} {overall['ours']:10.1%} {'':8s}   {overall['dwtDctSvd']:15.1%}   (goal ≥ 99%)")
     for method in methods:
         q = quality[method.name]
         print(f"{method.name:10s} PSNR {statistics.mean(q['psnr']):.1f} dB (min {min(q['psnr']):.1f}; goal ≥ 40; "
@@ -327,9 +352,10 @@ def main() -> None:
           f"detection needs a CRC-valid decode with z ≥ {threshold:.2f}, which {reaching} of {len(null)} reach")
     print(f"  estimated false-positive rate: 2^-16 × {share_bound:.3f} (95% upper bound of that share) = "
           f"{estimate:.1e} (goal ≤ 1e-6); the calibrated tail assumes {wm.NULL_Z_MEAN} ± {wm.NULL_Z_SD}")
-    bar_chart(table, out / "robustness.png")
+    bar_chart({name: {attack: cells[goal_set] for attack, cells in rows.items()} for name, rows in table.items()},
+              out / "robustness.png")
     (out / "results.json").write_text(json.dumps({
-        "summary": summary, "overall_exact": overall,
+        "summary": summary, "overall_exact": overall, "stills": still_summary,
         "psnr": {m.name: statistics.mean(quality[m.name]["psnr"]) for m in methods},
         "flat_psnr": {m.name: pooled_psnr(quality[m.name]["flat_mse"]) for m in methods},
         "embed_fps": {m.name: statistics.median(quality[m.name]["embed_fps"]) for m in methods},

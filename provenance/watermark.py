@@ -47,6 +47,18 @@ How it works, and why:
   cap of 2 read crf 35 pans 5 of 16; a first version whose cap leaked (to 3× on frames with
   little flat area) read 6, but showed as mottling on flat walls and on the objects of
   generated clips.
+  Measured, not kept (2026-12-05): a 96-pixel tile, the same carriers 1.5× longer in period.
+  What an I-frame keeps at crf 35 falls with frequency (a white-noise mark through 16 photo
+  pans: 0.85 of it at a 32-pixel period, 0.55 at 16, 0.38 at 8, 0.21 at 6), and the 64-pixel
+  tile's carriers sit mostly at 6–10 pixels. On 32 pans outside the bench, crf 35 exact payloads
+  went 6 → 14 of 32 (tile 80: 7 of 16; 104: 18 of 32 but 2 lost at scale 0.5; 128: 20, with
+  losses at scale 0.5 and crop + scale), and the bench read 96.4 → 98.7% (crf 35 56 → 81%). But a
+  tile folds fewer times into a frame (7 against 16 at 256×256) and low frequencies are where
+  content is strongest, so clips whose content does not move lost: still shots of 10 photographs
+  (grass, gravel, brick, astronaut…) at crf 23 / 28 / 35 read 6 / 6 / 4 of 10 with the 64-pixel
+  tile and 3 / 4 / 2 with the 96-pixel one, and the random tiny CogVideoX of the platform tests
+  20 → 5 of 20 payloads at crf 18. Still shots are this mark's weak spot whatever the tile (a
+  still is one image: nothing averages its content away); the bench reports them apart.
 """
 from __future__ import annotations
 
