@@ -118,6 +118,19 @@ def test_scale_and_offset_are_recovered(marked):
     assert result.scale[0] == pytest.approx(177 / 236, abs=0.01) and result.scale[1] == pytest.approx(177 / 246, abs=0.01)
 
 
+def test_a_still_shot_gets_the_finer_tile_and_keeps_its_payload(pan_maker, marked):
+    # A still cannot average its content away, and a photograph's content is weakest at the
+    # finer tile's frequencies: the embedder picks it, and the detector reads it as scale 0.75.
+    still = np.repeat(pan_maker("hubble_deep_field", seed=1)[:1], 16, axis=0)
+    result = wm.detect(h264(wm.embed(still, PAYLOAD), 23))
+    assert result.detected and result.payload == PAYLOAD.hex, result
+    assert result.scale[0] == pytest.approx(wm.FINE_TILE / wm.TILE, abs=0.02)
+    coarse = wm.detect(h264(wm._embed_tiled(still, PAYLOAD, wm.DEFAULT_KEY, wm.TARGET_PSNR_DB, wm.TILE), 23))
+    assert result.correlation > coarse.correlation + 1
+    # A clip that moves averages its content away and keeps the coarser tile, which crf 35 keeps best.
+    assert wm.detect(marked).scale == pytest.approx((1.0, 1.0), abs=0.01)
+
+
 def test_unmarked_clips_are_not_detected(pan_maker, clip):
     for frames in (clip, h264(clip), pan_maker("coffee", seed=1), pan_maker("rocket", seed=2)[:, :200, :180]):
         result = wm.detect(frames)
