@@ -193,16 +193,16 @@ def write_h264(frames: np.ndarray, path: str | Path, *, fps: float, crf: int = 1
     return path
 
 
-def reencode(frames: np.ndarray, *, crf: int = 23, fps: float = 8) -> np.ndarray:
+def reencode(frames: np.ndarray, *, crf: int = 23, fps: float = 8, preset: str = "medium") -> np.ndarray:
     """Frames after a real H.264 round trip, in memory: what a re-upload does to a clip."""
     buffer = io.BytesIO()
-    _encode(frames, buffer, fps=fps, crf=crf)
+    _encode(frames, buffer, fps=fps, crf=crf, preset=preset)
     buffer.seek(0)
     with av.open(buffer) as container:
         return np.stack([f.to_ndarray(format="rgb24") for f in container.decode(video=0)])
 
 
-def _encode(frames: np.ndarray, target, *, fps: float, crf: int) -> None:
+def _encode(frames: np.ndarray, target, *, fps: float, crf: int, preset: str = "medium") -> None:
     frames = np.asarray(frames)
     frames = frames[:, : frames.shape[1] // 2 * 2, : frames.shape[2] // 2 * 2]
     # faststart rewrites the file to put the index first, which needs a real file.
@@ -210,7 +210,7 @@ def _encode(frames: np.ndarray, target, *, fps: float, crf: int) -> None:
     with av.open(target, mode="w", format="mp4", options=options) as container:
         stream = container.add_stream("libx264", rate=Fraction(fps).limit_denominator(1001))
         stream.width, stream.height, stream.pix_fmt = frames.shape[2], frames.shape[1], "yuv420p"
-        stream.options = {"crf": str(crf), "preset": "medium"}
+        stream.options = {"crf": str(crf), "preset": preset}
         for frame in frames:
             container.mux(stream.encode(av.VideoFrame.from_ndarray(np.ascontiguousarray(frame), format="rgb24")))
         container.mux(stream.encode())

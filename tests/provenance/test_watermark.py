@@ -112,10 +112,14 @@ def test_non_square_clips_carry_the_payload_through_h264(pan_maker, height, widt
 
 
 def test_scale_and_offset_are_recovered(marked):
+    # Scales are read against the reference tile; the clip's own tile is what an untouched copy reads.
+    untouched = wm.detect(marked).scale
     frames = np.stack([cv2.resize(f[10:, 20:], (177, 177), interpolation=cv2.INTER_AREA) for f in marked])
     result = wm.detect(frames)
     assert result.detected
-    assert result.scale[0] == pytest.approx(177 / 236, abs=0.01) and result.scale[1] == pytest.approx(177 / 246, abs=0.01)
+    # to 2%: a 96-pixel tile fits 2.5 times into 177 pixels, and fewer periods pin the period less
+    assert result.scale[0] / untouched[0] == pytest.approx(177 / 236, abs=0.02)
+    assert result.scale[1] / untouched[1] == pytest.approx(177 / 246, abs=0.02)
 
 
 def test_a_still_shot_gets_the_finer_tile_and_keeps_its_payload(pan_maker, marked):
@@ -127,8 +131,10 @@ def test_a_still_shot_gets_the_finer_tile_and_keeps_its_payload(pan_maker, marke
     assert result.scale[0] == pytest.approx(wm.FINE_TILE / wm.TILE, abs=0.02)
     coarse = wm.detect(h264(wm._embed_tiled(still, PAYLOAD, wm.DEFAULT_KEY, wm.TARGET_PSNR_DB, wm.TILE), 23))
     assert result.correlation > coarse.correlation + 1
-    # A clip that moves averages its content away and keeps the coarser tile, which crf 35 keeps best.
-    assert wm.detect(marked).scale == pytest.approx((1.0, 1.0), abs=0.01)
+    # A clip that moves averages its content away: it keeps the reference tile or takes the
+    # coarser one, whichever a trial re-encode at crf 35 keeps better.
+    assert wm.detect(marked).scale[0] == pytest.approx(1.0, abs=0.01) or \
+        wm.detect(marked).scale[0] == pytest.approx(wm.COARSE_TILE / wm.TILE, abs=0.01)
 
 
 def test_unmarked_clips_are_not_detected(pan_maker, clip):
