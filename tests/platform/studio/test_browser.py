@@ -67,8 +67,9 @@ def test_generate_watch_play_and_verify(page, live_server, run_worker, media):  
     page.click(f"{extend} button[type=submit]")
     page.wait_for_url(re.compile(r"/t/studio/studio/\d+/$"))
     run_worker()
-    page.reload()
-    page.wait_for_selector("[data-testid=player]")
+    # No reload of our own: the page polls its status and reloads itself when the clip is done,
+    # and a second reload racing that one was aborted by the browser (net::ERR_ABORTED).
+    page.wait_for_selector("[data-testid=player]", timeout=60_000)
     assert f"Continues video {parent}" in page.inner_text("[data-testid=lineage]")
     assert "456×256, 12 fps, 36 frames" in page.inner_text("[data-testid=clip-format]")  # its parent's shape and rate
     assert "Trusted" in page.inner_text("[data-testid=credentials]")
