@@ -13,8 +13,8 @@ repeated), 4 fps (every other frame), first quarter trimmed, brightness and cont
 
 Printed per method: exact-payload recovery (ours: detected with p ≤ 1e-6 and the right
 payload; dwtDctSvd: majority vote over frames), coded-bit accuracy, PSNR, embed frames/s
-and detect time for a 10 s clip. Then the false-positive calibration: our detector on
-≥ 1,000 unmarked clip variants. Goals (issue 5): PSNR ≥ 40 dB, exact payload ≥ 99% of
+(these two over all clips, stills included) and detect time for a 10 s clip. Then the
+false-positive calibration: our detector on ≥ 1,000 unmarked clip variants. Goals (issue 5): PSNR ≥ 40 dB, exact payload ≥ 99% of
 attacked clips, false-positive rate ≤ 1e-6, embed ≥ 100 frames/s, detect a 10 s clip ≤ 2 s.
 Writes robustness.png and results.json to --out.
 """

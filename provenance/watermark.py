@@ -48,7 +48,8 @@ How it works, and why:
   cap of 2 read crf 35 pans 5 of 16; a first version whose cap leaked (to 3× on frames with
   little flat area) read 6, but showed as mottling on flat walls and on the objects of
   generated clips.
-  Measured, not kept (2026-12-05): a 96-pixel tile, the same carriers 1.5× longer in period.
+  Measured, not kept as the only tile (2026-12-05; the last note uses it per clip): a 96-pixel
+  tile, the same carriers 1.5× longer in period.
   What an I-frame keeps at crf 35 falls with frequency (a white-noise mark through 16 photo
   pans: 0.85 of it at a 32-pixel period, 0.55 at 16, 0.38 at 8, 0.21 at 6), and the 64-pixel
   tile's carriers sit mostly at 6–10 pixels. On 32 pans outside the bench, crf 35 exact payloads
@@ -78,16 +79,17 @@ How it works, and why:
   back at the scale and offset it used. Under FINE_TILE_BELOW the content outweighs the mark
   (textured stills read 8.2–12.9; clips that move 15.5–16.4, where the mark reads clean): it
   tries the 48-pixel tile, which read higher on every still, and keeps whichever reads higher.
-  Otherwise it marks the first TRIAL_FRAMES frames with the 96-pixel tile too, re-encodes both
-  at crf 35 and keeps the tile that reads higher after it (static textured backgrounds keep 64,
-  pans mostly take 96). On sets outside the bench: stills 30 → 43 of 60; 32 pans under 7
+  Otherwise, where the 96-pixel tile is within the detector's reach (`_within_reach`: not on
+  square frames of 512 pixels and more, whose tile outgrows the analysis size), it marks the
+  first TRIAL_FRAMES frames with it too, re-encodes both at crf 35 and keeps the tile that reads
+  higher after it (static textured backgrounds keep 64, pans mostly take 96). On sets outside the bench: stills 30 → 43 of 60; 32 pans under 7
   attacks 196 → 202 of 224 (crf 35 8 → 13 of 32, scale 0.5 28 → 30, crop + scale 32 → 31);
   8 generated clips 56 of 56 either way. Always 96 for clips that move read alike on pans but
   lost a generated clip at crf 35; a choice by the unattacked reading alone cannot see what
   crf 35 keeps. Trying 16 frames rather than 8 read 205 of 224 pans but embedded at 105
-  frames/s against 120. On the bench: all attacks 96.4 → 98.2% (crf 35 56 → 75%, scale 0.5
+  frames/s against 120 (timed outside the bench). On the bench: all attacks 96.4 → 98.2% (crf 35 56 → 75%, scale 0.5
   94 → 100%), photo pans 93.8 → 97.3%, generated 99.1%, stills 60.7 → 75.0%; PSNR 41.1 dB;
-  embedding 557 → 133 frames/s.
+  embedding 344–557 (two runs of the same code) → 133 frames/s.
 """
 from __future__ import annotations
 
@@ -102,9 +104,9 @@ from provenance import ecc
 from provenance.media import reencode
 
 PAYLOAD_BITS = 48
-TILE = 64  # the detector's reference tile at 256×256 (scales are read against it); larger frames scale it
-COARSE_TILE = 96  # the tile content that moves is marked with: lower frequencies, which crf 35 keeps
-FINE_TILE = 48  # the tile for content that stays put: higher frequencies, where its content is weakest
+TILE = 64  # the tile at 256×256 (larger frames: a multiple); the detector reads periods against it
+COARSE_TILE = 96  # lower frequencies, which crf 35 keeps: for content that moves, where it reads better
+FINE_TILE = 48  # higher frequencies, where a photograph's content is weakest: for busy content that stays put
 FINE_TILE_BELOW = 14.5  # a mark that reads under this correlation unattacked tries FINE_TILE
 TRIAL_CRF = 35  # content that moves tries COARSE_TILE through a re-encode this harsh…
 TRIAL_FRAMES = 8  # …of at most this many frames
@@ -176,7 +178,7 @@ class WatermarkResult:
     bit_accuracy: float = 0.5  # coded bits read right, judged against the decoded codeword
     sync_score: float = 0.0  # z-score of the synchronisation peak
     correlation: float = 0.0  # normalised correlation of the soft bits with the decoded codeword (the test statistic)
-    scale: tuple[float, float] = (1.0, 1.0)  # period found ÷ TILE, x and y: untouched clips read 0.75, 1 or 1.5
+    scale: tuple[float, float] = (1.0, 1.0)  # period found ÷ TILE, x and y (untouched 256-px clips: 0.75, 1 or 1.5)
     offset: tuple[float, float] = (0.0, 0.0)
     frames_used: int = 0
     candidate_payload: str | None = field(default=None, repr=False)  # best guess even when not detected
@@ -297,15 +299,26 @@ def embed(frames: np.ndarray, payload: WatermarkPayload | int | str, *, key: byt
     gains = [_flatness_gain(rgb_to_luma(frame.astype(np.float32))) for frame in frames[:TRIAL_FRAMES]]
     marked = _embed_tiled(frames, payload, key, psnr_db, TILE, gains)
     reading = _reading(marked, key, TILE)
-    if reading < FINE_TILE_BELOW:  # the content outweighs the mark: it stays put, and it is busy
+    if reading < FINE_TILE_BELOW:  # the content outweighs the mark (in practice: a busy still shot)
         fine = _embed_tiled(frames, payload, key, psnr_db, FINE_TILE, gains)
         return fine if _reading(fine, key, FINE_TILE) > reading else marked
+    if not _within_reach(COARSE_TILE, *frames.shape[1:3]):
+        return marked
     # The mark reads clean, so what decides is what a harsh re-encode keeps: try it on the first frames.
-    trial = frames[:TRIAL_FRAMES]
-    coarse = _embed_tiled(trial, payload, key, psnr_db, COARSE_TILE, gains)
+    coarse = _embed_tiled(frames[:TRIAL_FRAMES], payload, key, psnr_db, COARSE_TILE, gains)
     if _trial_reading(coarse, key, COARSE_TILE) > _trial_reading(marked[:TRIAL_FRAMES], key, TILE):
-        return coarse if len(trial) == len(frames) else _embed_tiled(frames, payload, key, psnr_db, COARSE_TILE, gains)
+        rest = _embed_tiled(frames[TRIAL_FRAMES:], payload, key, psnr_db, COARSE_TILE)
+        return np.concatenate([coarse, rest])
     return marked
+
+
+def _within_reach(tile: int, height: int, width: int) -> bool:
+    """Whether a tile leaves room for the detector: two periods on the short side, and a period
+    the scale search still covers after a 1.25× enlargement (the tile grows with the frame, the
+    detector's analysis size stops at ANALYSIS_MAX_SIDE)."""
+    size = tile_size_for(height, width, tile)
+    shrink = _size_within(height, width, ANALYSIS_MAX_SIDE)[0] / height
+    return min(height, width) >= 2 * size and 1.25 * size * shrink <= SCALE_RANGE[1] * TILE
 
 
 def _trial_reading(marked: np.ndarray, key: bytes, tile: int) -> float:
@@ -315,8 +328,8 @@ def _trial_reading(marked: np.ndarray, key: bytes, tile: int) -> float:
 
 
 def _reading(frames: np.ndarray, key: bytes, tile: int) -> float:
-    """The correlation the detector would read on freshly marked frames, at the scale and offset
-    they were marked at (no search: this is the embedder checking its own work)."""
+    """How well freshly marked frames read: the detector's correlation at the exact scale and
+    offset they were marked at (no search; for ranking tiles, not for detecting)."""
     total = _accumulated(frames).total
     height, width = frames.shape[1:3]
     size = tile_size_for(height, width, tile)
@@ -328,13 +341,13 @@ def _reading(frames: np.ndarray, key: bytes, tile: int) -> float:
 
 
 def _embed_tiled(frames: np.ndarray, payload: WatermarkPayload, key: bytes, psnr_db: float, tile: int,
-                 gains: list[np.ndarray] = ()) -> np.ndarray:
+                 gains: list[np.ndarray] | None = None) -> np.ndarray:
     """Mark with one tile size; `gains` holds the first frames' strength maps if already known."""
     delta = pattern(payload, frames.shape[1], frames.shape[2], key, tile=tile) * _amplitude(psnr_db)
     out = np.empty_like(frames)
     for index, frame in enumerate(frames):
         marked = frame.astype(np.float32)
-        gain = gains[index] if index < len(gains) else _flatness_gain(rgb_to_luma(marked))
+        gain = gains[index] if gains and index < len(gains) else _flatness_gain(rgb_to_luma(marked))
         marked += (delta * gain)[:, :, None]
         np.clip(marked, 0, 255, out=marked)
         out[index] = np.rint(marked)

@@ -70,7 +70,8 @@ def test_the_mark_is_stronger_on_flat_areas_than_on_texture():
 
 def test_a_small_flat_area_gets_no_more_than_the_cap():
     frames = _half_flat_frames(26)  # a tenth of the frame is flat: unit RMS alone would put 3× there
-    change = (wm.embed(frames, PAYLOAD).astype(float) - frames)[0, 16:-16, 4:18, 0]
+    marked = wm._embed_tiled(frames, PAYLOAD, wm.DEFAULT_KEY, wm.TARGET_PSNR_DB, wm.TILE)  # whichever tile embed picks
+    change = (marked.astype(float) - frames)[0, 16:-16, 4:18, 0]
     uniform = (wm.pattern(PAYLOAD, 256, 256) * wm._amplitude(wm.TARGET_PSNR_DB))[16:-16, 4:18]
     gain = np.sum(change * uniform) / np.sum(uniform ** 2)  # how much stronger than a uniform mark
     assert 1.3 < gain <= 1.02 * wm.FLAT_GAIN_CAP
@@ -129,12 +130,29 @@ def test_a_still_shot_gets_the_finer_tile_and_keeps_its_payload(pan_maker, marke
     result = wm.detect(h264(wm.embed(still, PAYLOAD), 23))
     assert result.detected and result.payload == PAYLOAD.hex, result
     assert result.scale[0] == pytest.approx(wm.FINE_TILE / wm.TILE, abs=0.02)
-    coarse = wm.detect(h264(wm._embed_tiled(still, PAYLOAD, wm.DEFAULT_KEY, wm.TARGET_PSNR_DB, wm.TILE), 23))
-    assert result.correlation > coarse.correlation + 1
-    # A clip that moves averages its content away: it keeps the reference tile or takes the
-    # coarser one, whichever a trial re-encode at crf 35 keeps better.
-    assert wm.detect(marked).scale[0] == pytest.approx(1.0, abs=0.01) or \
-        wm.detect(marked).scale[0] == pytest.approx(wm.COARSE_TILE / wm.TILE, abs=0.01)
+    reference = wm.detect(h264(wm._embed_tiled(still, PAYLOAD, wm.DEFAULT_KEY, wm.TARGET_PSNR_DB, wm.TILE), 23))
+    assert result.correlation > reference.correlation + 1
+
+
+def test_a_pan_gets_the_coarser_tile_where_crf_35_keeps_it_better(pan_maker):
+    # A clip that moves averages its content away; what decides is what a harsh re-encode keeps,
+    # and an I-frame keeps lower frequencies better. (16 frames: the trial's 8, then the rest.)
+    pan = pan_maker("astronaut", seed=2)
+    marked = wm.embed(pan, PAYLOAD)
+    assert wm.detect(marked).scale[0] == pytest.approx(wm.COARSE_TILE / wm.TILE, abs=0.03)
+    result = wm.detect(h264(marked, 35))
+    assert result.detected and result.payload == PAYLOAD.hex, result
+    reference = wm.detect(h264(wm._embed_tiled(pan, PAYLOAD, wm.DEFAULT_KEY, wm.TARGET_PSNR_DB, wm.TILE), 35))
+    assert not reference.detected and reference.correlation < result.correlation - 1
+
+
+def test_large_frames_get_no_tile_beyond_the_detectors_reach(pan_maker):
+    # At 512×512 the tiles grow with the frame but the detector's analysis stops at 512 pixels:
+    # a 192-pixel coarse tile would read 3.0, past the scale search.
+    marked = wm.embed(pan_maker("rocket", size=512, seed=0), PAYLOAD)  # the trial would pick the coarse tile
+    result = wm.detect(marked)
+    assert result.detected and result.payload == PAYLOAD.hex, result
+    assert result.scale[0] <= wm.SCALE_RANGE[1] + 0.01
 
 
 def test_unmarked_clips_are_not_detected(pan_maker, clip):
