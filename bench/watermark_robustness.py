@@ -6,16 +6,18 @@ Usage: .venv/bin/python bench/watermark_robustness.py [--generated 8] [--pans 8]
 Test clips: our generator's output (16 frames, 256×256) and pans across scikit-image's
 bundled photographs — the set issue 5's goals are judged on — and, reported apart, still shots
 of photographs (a camera that does not move, or an image animated only a little): there
-nothing averages the content away, which makes them this mark's weak spot. Each is marked with a random 48-bit payload, delivered as H.264 crf 18
-(what the platform ships), then attacked with PyAV: H.264 crf 23/28/35, scale 0.5 and 0.75
-(not restored), centre crop to 80% of the area, crop then scale 0.6, 24 fps (frames
-repeated), 4 fps (every other frame), first quarter trimmed, brightness and contrast ±20%.
+nothing averages the content away, which makes them this mark's weak spot. Each is marked
+with a random 48-bit payload, delivered as H.264 crf 18 (what the platform ships), then
+attacked with PyAV: H.264 crf 23/28/35, scale 0.5 and 0.75 (not restored), centre crop to 80%
+of the area, crop then scale 0.6, 24 fps (frames repeated), 4 fps (every other frame), first
+quarter trimmed, brightness and contrast ±20%.
 
 Printed per method: exact-payload recovery (ours: detected with p ≤ 1e-6 and the right
 payload; dwtDctSvd: majority vote over frames), coded-bit accuracy, PSNR, embed frames/s
 (these two over all clips, stills included) and detect time for a 10 s clip. Then the
-false-positive calibration: our detector on ≥ 1,000 unmarked clip variants. Goals (issue 5): PSNR ≥ 40 dB, exact payload ≥ 99% of
-attacked clips, false-positive rate ≤ 1e-6, embed ≥ 100 frames/s, detect a 10 s clip ≤ 2 s.
+false-positive calibration: our detector on ≥ 1,000 unmarked clip variants. Goals (issue 5):
+PSNR ≥ 40 dB, exact payload ≥ 99% of attacked clips, false-positive rate ≤ 1e-6, embed
+≥ 100 frames/s, detect a 10 s clip ≤ 2 s.
 Writes robustness.png and results.json to --out.
 """
 from __future__ import annotations

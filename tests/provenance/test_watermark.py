@@ -123,7 +123,7 @@ def test_scale_and_offset_are_recovered(marked):
     assert result.scale[1] / untouched[1] == pytest.approx(177 / 246, abs=0.02)
 
 
-def test_a_still_shot_gets_the_finer_tile_and_keeps_its_payload(pan_maker, marked):
+def test_a_still_shot_gets_the_finer_tile_and_keeps_its_payload(pan_maker):
     # A still cannot average its content away, and a photograph's content is weakest at the
     # finer tile's frequencies: the embedder picks it, and the detector reads it as scale 0.75.
     still = np.repeat(pan_maker("hubble_deep_field", seed=1)[:1], 16, axis=0)
