@@ -12,9 +12,10 @@ from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from types import MappingProxyType
 
+from safety.language import ENGLISH, RULE_LANGUAGES, language
 from safety.normalize import Normalized, normalize
 from safety.rules import RuleHit, RuleSet
-from safety.taxonomy import CATEGORIES, NAMES, NEVER_RELAXABLE
+from safety.taxonomy import CATEGORIES, CONCERN_REVIEW_THRESHOLD, NAMES, NEVER_RELAXABLE
 
 GATE_VERSION = "hallmark-gate/1"
 MAX_PROMPT_CHARS = 2000
@@ -174,9 +175,9 @@ class Span:
 class CategoryResult:
     name: str
     action: str  # what this category asks for: "review" | "block"
-    score: float  # the model's score, or 1.0 for a rule hit
+    score: float  # the model's score (the concern score for source "concern"), or 1.0 for a rule hit
     threshold: float  # the threshold the score crossed (1.0 for rules)
-    source: str  # "rule" | "model"
+    source: str  # "rule" | "model" | "concern" (no category crossed a threshold; the likeliest is named)
     rules: tuple[str, ...] = ()
     spans: tuple[Span, ...] = ()
     message: str = ""
@@ -189,6 +190,8 @@ class Decision:
     categories: tuple[CategoryResult, ...]
     scores: dict[str, float]  # the model's score for every category
     gate_version: str
+    concern: float = 0.0  # the model's score for "a moderator should see this", whatever the category
+    language: str = ENGLISH  # what `safety.language` read the prompt as: the model decides only for English
 
     @property
     def enforced(self) -> tuple[CategoryResult, ...]:
@@ -205,7 +208,8 @@ class Decision:
 
     def to_dict(self) -> dict:
         return {"action": self.action, "categories": [asdict(c) for c in self.categories],
-                "scores": self.scores, "gate_version": self.gate_version, "messages": self.messages}
+                "scores": self.scores, "concern": self.concern, "language": self.language,
+                "gate_version": self.gate_version, "messages": self.messages}
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False)
@@ -235,12 +239,13 @@ class PolicyGate:
         normalized = [validate_prompt(p) for p in prompts]  # checked and normalised in one pass
         policy = policy or Policy()
         # The model reads the de-obfuscated text, so "n a k e d" means to it what it means.
-        scores = self.classifier.scores([n.model_text for n in normalized])
+        scores, concerns = self.classifier.assess([n.model_text for n in normalized])
         version = self.version
-        return [self._decide(n, self.rules.match(n), dict(zip(NAMES, map(float, row))), policy, version)
-                for n, row in zip(normalized, scores)]
+        return [self._decide(n, self.rules.match(n), dict(zip(NAMES, map(float, row))), float(concern), policy,
+                             version)
+                for n, row, concern in zip(normalized, scores, concerns)]
 
-    def _decide(self, normalized, hits: list[RuleHit], scores: dict[str, float], policy: Policy,
+    def _decide(self, normalized, hits: list[RuleHit], scores: dict[str, float], concern: float, policy: Policy,
                 version: str) -> Decision:
         results: list[CategoryResult] = []
         for name in NAMES:
@@ -255,9 +260,16 @@ class PolicyGate:
                 results += platform + [_as_shadow(r) for r in team]
             else:
                 results += team
+        prompt_language = language(normalized)
+        if prompt_language != ENGLISH:
+            results = [_unread(r, prompt_language) for r in results]
         # Rules marked shadow in the data are recorded without being enforced, whatever the policy.
         action = max((r.action for r in results if not r.shadow), key=_SEVERITY.get, default="allow")
-        return Decision(action, tuple(results), {k: round(v, 4) for k, v in scores.items()}, version)
+        if action == "allow" and concern >= CONCERN_REVIEW_THRESHOLD and prompt_language == ENGLISH:
+            results += _concern(scores, concern, policy)
+            action = max((r.action for r in results if not r.shadow), key=_SEVERITY.get, default="allow")
+        return Decision(action, tuple(results), {k: round(v, 4) for k, v in scores.items()}, version,
+                        round(concern, 4), prompt_language)
 
 
 def _judge(category, hits: list[RuleHit], score: float, setting: CategoryPolicy) -> list[CategoryResult]:
@@ -291,6 +303,28 @@ def _judge(category, hits: list[RuleHit], score: float, setting: CategoryPolicy)
     if model is not None and _SEVERITY[model.action] > enforced_rule:
         out.append(model)
     return out
+
+
+def _unread(result: CategoryResult, prompt_language: str) -> CategoryResult:
+    """A model verdict on a prompt the model cannot read (see `safety.language`): recorded only
+    where keyword rules cover the language, at most a moderator's look where none do."""
+    if result.source == "rule":
+        return result
+    if prompt_language in RULE_LANGUAGES:
+        return replace(result, shadow=True)
+    return replace(result, action="review")
+
+
+def _concern(scores: dict[str, float], concern: float, policy: Policy) -> list[CategoryResult]:
+    """A prompt no category flagged but the model is concerned about goes to a moderator, under
+    its likeliest category; not for a team that relaxed that category (unless in shadow mode,
+    where the platform's verdict is the one enforced)."""
+    name = max(scores, key=scores.get)
+    category, setting = CATEGORIES[name], policy.categories.get(name)
+    if setting is not None and not setting.shadow and _thresholds(category, setting)[1] > category.review_threshold:
+        return []
+    return [CategoryResult(name, "review", round(concern, 4), CONCERN_REVIEW_THRESHOLD, "concern",
+                           message=category.message)]
 
 
 def _as_shadow(result: CategoryResult) -> CategoryResult:

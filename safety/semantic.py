@@ -15,6 +15,16 @@ out, so that dev was unseen (head alone → equal weights → 0.3/0.7): benign a
 The head's weights and the memory ship in `safety/weights/` and are reproduced by
 `python -m safety train`.
 
+A second head, the concern head, answers one question: is this prompt labelled anything at all
+(borderline or unsafe, whatever the category)? Its score (combined with the memory the same way)
+sends a prompt no category flagged to a moderator from `taxonomy.CONCERN_REVIEW_THRESHOLD`.
+Grey-zone prompts spread their evidence over several categories, none past its own threshold; the
+pooled question sees them. Measured 2026-12-05 against lowering every review threshold (the knob
+there was), on fresh_dev … fresh_dev4 pooled (tricky + plain benign allowed / borderline not
+allowed): thresholds × 0.85 → 0.972 / 0.900, concern from 0.9 → 0.980 / 0.897, from 0.8 → 0.977 /
+0.915; on fresh_dev5, written after the choice by someone who had seen none of the sets: today
+0.967 / 0.856, thresholds × 0.85 → 0.963 / 0.878, concern from 0.9 → 0.963 / 0.922.
+
 Tried and not kept (2026-12-05, judged on dev, fresh_dev, fresh_dev2 and fresh_dev3 together by
 the curve of tricky benign allowed against borderline not allowed as the review threshold moves):
 fine-tuning the encoder's top two layers on the corpus (3 epochs, lr 3e-5) made the model surer
@@ -122,10 +132,16 @@ class NeighbourMemory:
         self.k, self.temperature = min(k, len(embeddings)), temperature
 
     def scores(self, embeddings: torch.Tensor) -> torch.Tensor:
-        similarity = embeddings @ self.embeddings.T
-        nearest, index = similarity.topk(self.k, dim=1)
-        weights = torch.softmax(nearest / self.temperature, dim=1)
-        return (self.targets[index] * weights.unsqueeze(-1)).sum(1)
+        return self.weigh(self.targets, *self.nearest(embeddings))
+
+    def nearest(self, embeddings: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """Each prompt's k nearest examples (indices) and their weights."""
+        similarity, index = (embeddings @ self.embeddings.T).topk(self.k, dim=1)
+        return index, torch.softmax(similarity / self.temperature, dim=1)
+
+    @staticmethod
+    def weigh(targets: torch.Tensor, index: torch.Tensor, weights: torch.Tensor) -> torch.Tensor:
+        return (targets[index] * weights.unsqueeze(-1)).sum(1)
 
 
 def combine(head: torch.Tensor, neighbours: torch.Tensor, neighbour_weight: float) -> torch.Tensor:
@@ -134,7 +150,7 @@ def combine(head: torch.Tensor, neighbours: torch.Tensor, neighbour_weight: floa
 
 
 class SemanticClassifier:
-    """Scores in 0–1 per category for each prompt."""
+    """Scores in 0–1 per category for each prompt, and its concern score."""
 
     def __init__(self, weights: Path = WEIGHTS, encoder: SentenceEncoder | None = None):
         from safetensors.torch import load_file
@@ -156,6 +172,13 @@ class SemanticClassifier:
                                           temperature=float(meta["memory"]["temperature"]))
             self.memory_weight = float(meta["memory"]["weight"])
             digest.update((self.weights / "memory.safetensors").read_bytes())
+            # The concern head's examples are the same: concerning when labelled anything at all.
+            self.concern_targets = (self.memory.targets.amax(1, keepdim=True) > 0).float()
+        self.concern_head = None
+        if "concern" in meta:  # heads trained before it existed have no concern score
+            self.concern_head = HeadEnsemble(meta["hidden"], categories=1, members=int(meta["concern"]["members"])).eval()
+            self.concern_head.load_state_dict(load_file(self.weights / "concern.safetensors"))
+            digest.update((self.weights / "concern.safetensors").read_bytes())
         self.version = digest.hexdigest()[:12]
         self._encoder = encoder
 
@@ -165,14 +188,25 @@ class SemanticClassifier:
             self._encoder = shared_encoder()
         return self._encoder
 
-    @torch.inference_mode()
     def scores(self, texts: list[str]) -> np.ndarray:
         """N×15 probabilities, columns in taxonomy order."""
+        return self.assess(texts)[0]
+
+    @torch.inference_mode()
+    def assess(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """N×15 category probabilities and N concern scores (see `concern_head`; zeros without one)."""
         embeddings = torch.from_numpy(self.encoder.encode(texts))
         head = torch.sigmoid(self.head(embeddings) / self.temperature)
+        concern = torch.zeros(len(texts))
+        if self.concern_head is not None:
+            concern = torch.sigmoid(self.concern_head(embeddings)[:, 0])
         if self.memory is None:
-            return head.numpy()
-        return combine(head, self.memory.scores(embeddings), self.memory_weight).numpy()
+            return head.numpy(), concern.numpy()
+        nearest = self.memory.nearest(embeddings)
+        scores = combine(head, self.memory.weigh(self.memory.targets, *nearest), self.memory_weight)
+        if self.concern_head is not None:
+            concern = combine(concern, self.memory.weigh(self.concern_targets, *nearest)[:, 0], self.memory_weight)
+        return scores.numpy(), concern.numpy()
 
 
 @lru_cache(maxsize=1)

@@ -76,5 +76,8 @@ CATEGORIES: dict[str, Category] = {c.name: c for c in (
        "We don't create content that promotes or shows how to make illegal drugs.", True),
 )}
 
+# The concern score (semantic.py) from which a prompt no category flagged still goes to a moderator.
+CONCERN_REVIEW_THRESHOLD = 0.9
+
 NAMES: tuple[str, ...] = tuple(CATEGORIES)
 NEVER_RELAXABLE = frozenset(name for name, c in CATEGORIES.items() if not c.relaxable)

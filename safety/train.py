@@ -21,7 +21,7 @@ import torch
 from safetensors.torch import save_file
 
 from safety.semantic import WEIGHTS, HeadEnsemble, NeighbourMemory, PolicyHead, combine, shared_encoder
-from safety.taxonomy import CATEGORIES, NAMES
+from safety.taxonomy import CATEGORIES, CONCERN_REVIEW_THRESHOLD, NAMES
 
 CORPUS = Path(__file__).resolve().parent / "data" / "train.jsonl"
 MEMBERS = 5  # heads averaged (see semantic.HeadEnsemble)
@@ -66,6 +66,13 @@ def train(corpus: Path = CORPUS, out: Path = WEIGHTS, *, epochs: int = 60, hidde
         _fit(member, x, y, fit, epochs=epochs, seed=seed + index, hidden=hidden, weight_decay=weight_decay,
              noise=noise)
     head.eval()
+    # The concern head: one output, "labelled anything at all" (borderline or unsafe, any category).
+    concerning = (y.amax(1, keepdim=True) > 0).float()
+    concern = HeadEnsemble(hidden, categories=1, members=members)
+    for index, member in enumerate(concern.members):
+        _fit(member, x, concerning, fit, epochs=epochs, seed=seed + index, hidden=hidden, weight_decay=weight_decay,
+             noise=noise)
+    concern.eval()
     with torch.no_grad():
         logits = head(x[torch.from_numpy(held)])
     temperature = _fit_temperature(logits, y[torch.from_numpy(held)])
@@ -79,16 +86,27 @@ def train(corpus: Path = CORPUS, out: Path = WEIGHTS, *, epochs: int = 60, hidde
     benign = held_y.max(1).values == 0
     review = torch.tensor([CATEGORIES[name].review_threshold for name in NAMES])
     flagged = (probabilities >= review).any(1)  # what the gate sends to review or blocks
+    with torch.no_grad():
+        concern_scores = combine(torch.sigmoid(concern(x[torch.from_numpy(held)])[:, 0]),
+                                 fit_memory.weigh(concerning[torch.from_numpy(fit)], *fit_memory.nearest(
+                                     x[torch.from_numpy(held)]))[:, 0], NEIGHBOUR_WEIGHT)
+    borderline = (held_y.max(1).values > 0) & ~unsafe
+    concerned = concern_scores >= CONCERN_REVIEW_THRESHOLD
     metrics = {"held_out": int(split), "unsafe_flagged": float(flagged[unsafe].float().mean()),
-               "benign_clear": float((~flagged[benign]).float().mean())}
+               "benign_clear": float((~flagged[benign]).float().mean()),
+               "borderline_flagged": float(flagged[borderline].float().mean()),
+               "borderline_flagged_with_concern": float((flagged | concerned)[borderline].float().mean()),
+               "benign_clear_with_concern": float((~(flagged | concerned))[benign].float().mean())}
     out.mkdir(parents=True, exist_ok=True)
     save_file({k: v.contiguous() for k, v in head.state_dict().items()}, out / "head.safetensors")
+    save_file({k: v.contiguous() for k, v in concern.state_dict().items()}, out / "concern.safetensors")
     # fp16 halves the file; cosine similarities move by under 1e-3.
     save_file({"embeddings": x.half().contiguous(), "targets": y.half().contiguous()}, out / "memory.safetensors")
     meta = {"categories": list(NAMES), "hidden": hidden, "members": members, "temperature": round(float(temperature), 4),
             "examples": len(texts), "corpus_sha256": hashlib.sha256(corpus.read_bytes()).hexdigest(),
             "epochs": epochs, "seed": seed, "noise": noise, "weight_decay": weight_decay,
-            "memory": {"k": NEIGHBOURS, "temperature": NEIGHBOUR_TEMPERATURE, "weight": NEIGHBOUR_WEIGHT}, "validation": metrics}
+            "memory": {"k": NEIGHBOURS, "temperature": NEIGHBOUR_TEMPERATURE, "weight": NEIGHBOUR_WEIGHT},
+            "concern": {"members": members}, "validation": metrics}
     (out / "head.json").write_text(json.dumps(meta, indent=2) + "\n")
     return meta
 
@@ -96,7 +114,7 @@ def train(corpus: Path = CORPUS, out: Path = WEIGHTS, *, epochs: int = 60, hidde
 def _fit(member: PolicyHead, x: torch.Tensor, y: torch.Tensor, fit: np.ndarray, *, epochs: int, seed: int,
          hidden: int, weight_decay: float, noise: float) -> None:
     torch.manual_seed(seed)
-    member.load_state_dict(PolicyHead(hidden).state_dict())  # initialised from this member's seed
+    member.load_state_dict(PolicyHead(hidden, y.shape[1]).state_dict())  # initialised from this member's seed
     optimizer = torch.optim.AdamW(member.parameters(), lr=2e-3, weight_decay=weight_decay)
     loss_fn = torch.nn.BCEWithLogitsLoss()
     generator = torch.Generator().manual_seed(seed)

@@ -92,8 +92,10 @@ def _gate():
 
 
 def _decision_summary(decision: dict) -> dict:
-    """The decision as the audit log keeps it: action, categories and scores, never the prompt."""
+    """The decision as the audit log keeps it: action, categories and scores, never the prompt; the
+    language the gate read and its concern score too (they decide whether the model's verdicts count)."""
     return {"action": decision["action"], "gate_version": decision["gate_version"],
+            **{k: decision[k] for k in ("language", "concern") if k in decision},
             "categories": [{k: c[k] for k in ("name", "action", "score", "threshold", "source", "rules", "shadow") if k in c}
                            for c in decision["categories"]]}
 

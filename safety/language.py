@@ -1,0 +1,84 @@
+"""Which language a prompt is written in, as far as the gate needs to know.
+
+The semantic layer's encoder (all-MiniLM-L6-v2) was trained on English. On other languages its
+scores are noise, and loud noise: on a Russian or Chinese prompt about a birch wood or dumplings it
+scored real_person_likeness above the block threshold (safety/data/fresh_multilingual.jsonl: 5 of 8
+benign Russian and Chinese prompts blocked, 2 more reviewed). So the gate asks this module first:
+the model speaks only for English, and the keyword rules in Spanish, French, German, Russian and
+Chinese speak for those languages.
+
+The guess is cheap and deliberately simple: the script of whole words (Cyrillic, Han, …; a word
+that mixes scripts is obfuscated Latin, which the normaliser folds back), then for Latin text the
+share of each language's most common function words. A prompt with too few of them to tell
+("Berlin skyline at night", "tiramisu close-up") counts as English, which the model reads as well
+as it reads any list of nouns.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from safety.normalize import Normalized, normalize
+
+ENGLISH = "en"
+RULE_LANGUAGES = ("es", "fr", "de", "ru", "zh")  # the languages the keyword rules cover
+
+# Function words, accents stripped; words two languages share ("a", "en", "de", "la", "in", "die")
+# are left out, so one shared word cannot decide, and so are words that stand alone in English
+# prompts ("y/o", "al-Qaeda").
+_FUNCTION_WORDS = {
+    "en": "the an of on at with and to is are his her their from for by into through over under while as it "
+          "this that who which my your up down out across around behind near its he she they them".split(),
+    "es": "el los las una unos unas del con por para que se su sus es mientras como sobre muy mi tu lo "
+          "le les este esta hacia desde sin pero cuando donde hay".split(),
+    "fr": "le les une des du et avec pour par sur dans qui se son sa ses au aux est pendant comme mon ma mes ce "
+          "cette sans vers il elle ils sont qu".split(),
+    "de": "der das den dem des ein eine einen einem einer und mit von zu im auf fur ist wie sich nicht aus bei "
+          "nach uber unter vor wahrend sein seine ihre ihr mein meine am vom zum zur dass wird ohne".split(),
+}
+_WORDS = {language: frozenset(words) for language, words in _FUNCTION_WORDS.items()}
+_LETTERS = {"es": "ñ¿¡", "fr": "çœèêëîôû", "de": "ßäöü"}
+_SCRIPTS = (("ru", "CYRILLIC"), ("zh", "CJK"), ("ja", "HIRAGANA"), ("ja", "KATAKANA"), ("ko", "HANGUL"),
+            ("ar", "ARABIC"), ("el", "GREEK"), ("he", "HEBREW"), ("hi", "DEVANAGARI"), ("th", "THAI"))
+_WORD = re.compile(r"\w+")
+
+
+def language(prompt: str | Normalized) -> str:
+    """An ISO 639-1 code: "en", one of `RULE_LANGUAGES`, or another language the gate has no rules for.
+
+    Scripts are read from the native view, words from the de-obfuscated one ("s.e.x.y" is one word)."""
+    normalized = prompt if isinstance(prompt, Normalized) else normalize(prompt)
+    letters = {"latin": 0}
+    for word in _WORD.findall(normalized.native.text):
+        scripts = [_script(c) for c in word if c.isalpha()]
+        if "latin" in scripts:  # a Latin word, or one with look-alike letters slipped in: obfuscated Latin
+            letters["latin"] += len(scripts)
+            continue
+        for script in scripts:  # Japanese mixes kana and kanji in one run: count each letter
+            letters[script] = letters.get(script, 0) + 1
+    script = max(letters, key=letters.get)
+    if script != "latin":
+        return script
+    lowered = normalized.model_text
+    words = [_plain(w) for w in _WORD.findall(lowered)]
+    counts = {lang: sum(w in vocabulary for w in words) for lang, vocabulary in _WORDS.items()}
+    for lang, letters in _LETTERS.items():  # letters only one of them writes count as one word more
+        counts[lang] += any(c in lowered for c in letters)
+    best = max((lang for lang in counts if lang != ENGLISH), key=counts.get)
+    # Another language must clearly outweigh English: a few foreign words sprinkled into an English
+    # prompt must not take the model's judgement away.
+    if counts[best] >= max(2, 2 * counts[ENGLISH]) or (counts[best] == 1 and not counts[ENGLISH] and len(words) >= 5):
+        return best
+    return ENGLISH
+
+
+def _script(character: str) -> str:
+    name = unicodedata.name(character, "")
+    for code, prefix in _SCRIPTS:
+        if name.startswith(prefix):
+            return code
+    return "latin" if "LATIN" in name or character.isascii() else "other"
+
+
+def _plain(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
