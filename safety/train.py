@@ -5,7 +5,8 @@ Benign prompts are all-zero targets, unsafe ones one-hot over their labels, bord
 trained from consecutive seeds, each on embeddings nudged by a little Gaussian noise, and
 averaged (`semantic.HeadEnsemble`): one head alone fired on stray words ("skyline", "shank")
 that changed with the seed. The corpus's embeddings and targets are also saved as the
-neighbour memory (`semantic.NeighbourMemory`) whose agreement the head's score needs. A tenth
+neighbour memory (`semantic.NeighbourMemory`) whose agreement the head's score needs. The concern
+head (one output: labelled anything at all) is trained the same way beside them. A tenth
 of the corpus is held back to pick the temperature and to report the combined score on; the
 evaluation set is never read here. The corpus itself is `python -m safety.corpus`.
 """

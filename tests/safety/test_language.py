@@ -54,11 +54,11 @@ def test_english_prompts_are_judged_by_the_model_as_before(gate):
 
 
 def test_a_concerning_prompt_no_category_flagged_goes_to_a_moderator(gate):
-    prompt = "Drama about a teenager radicalised online, showing the recruiter's slick videos he watches"
+    prompt = "Challenge video: how long can you hold your breath underwater alone in a bathtub"
     decision = gate.check(prompt)
     assert decision.action == "review"
     (result,) = decision.enforced
-    assert result.source == "concern" and result.name == "extremism" and result.score == decision.concern >= 0.9
+    assert result.source == "concern" and result.name == "minors_realistic" and result.score == decision.concern >= 0.9
     # Each category alone stays under its review threshold: without the concern score it was allowed.
     assert all(result.source != "model" for result in decision.categories)
 
