@@ -146,3 +146,14 @@ def test_a_frame_check_rejection_cannot_be_appealed(make_team):
     with pytest.raises(Conflict, match="content checks"):
         services.appeal_file(actor=team.actor(Role.MEMBER), access=team.access(Role.MEMBER), request=request,
                              statement="please")
+
+
+def test_the_queue_says_when_keyword_rules_alone_judged_a_prompt(make_team, logged_in):
+    """The model reads English only: a moderator should know when it had no say."""
+    team = make_team(member=1, moderator=1)
+    held = _request(team, "Мама купает малыша в ванночке, крупный план")  # a child in a bath: a look first
+    assert held.status == Status.IN_REVIEW and held.decision["language"] == "ru"
+    english = _request(team, GREY)
+    page = logged_in(team.user(Role.MODERATOR)).get(f"/t/{team.team.slug}/moderation/").content.decode()
+    assert page.count('data-testid="language"') == 1 and "Written in ru" in page
+    assert english.decision["language"] == "en"
