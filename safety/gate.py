@@ -12,10 +12,10 @@ from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from types import MappingProxyType
 
-from safety.language import ENGLISH, RULE_LANGUAGES, language
+from safety.language import ENGLISH, MIXED_ENGLISH_WORDS, RULE_LANGUAGES, english_words, language
 from safety.normalize import Normalized, normalize
 from safety.rules import RuleHit, RuleSet
-from safety.taxonomy import CATEGORIES, CONCERN_REVIEW_THRESHOLD, NAMES, NEVER_RELAXABLE
+from safety.taxonomy import CATEGORIES, CONCERN_MESSAGE, CONCERN_REVIEW_THRESHOLD, NAMES, NEVER_RELAXABLE
 
 GATE_VERSION = "hallmark-gate/1"
 MAX_PROMPT_CHARS = 2000
@@ -247,6 +247,10 @@ class PolicyGate:
 
     def _decide(self, normalized, hits: list[RuleHit], scores: dict[str, float], concern: float, policy: Policy,
                 version: str) -> Decision:
+        prompt_language = language(normalized)
+        english = english_words(normalized) >= MIXED_ENGLISH_WORDS
+        if prompt_language == ENGLISH and english:
+            hits = [_foreign_word(hit) for hit in hits]
         results: list[CategoryResult] = []
         for name in NAMES:
             category = CATEGORIES[name]
@@ -260,14 +264,13 @@ class PolicyGate:
                 results += platform + [_as_shadow(r) for r in team]
             else:
                 results += team
-        prompt_language = language(normalized)
         if prompt_language != ENGLISH:
-            results = [_unread(r, prompt_language) for r in results]
+            results = [_unread(r, prompt_language, english) for r in results]
         # Rules marked shadow in the data are recorded without being enforced, whatever the policy.
         action = max((r.action for r in results if not r.shadow), key=_SEVERITY.get, default="allow")
         if action == "allow" and concern >= CONCERN_REVIEW_THRESHOLD and prompt_language == ENGLISH:
-            results += _concern(scores, concern, policy)
-            action = max((r.action for r in results if not r.shadow), key=_SEVERITY.get, default="allow")
+            results.append(_concern(scores, concern))
+            action = "review"
         return Decision(action, tuple(results), {k: round(v, 4) for k, v in scores.items()}, version,
                         round(concern, 4), prompt_language)
 
@@ -305,26 +308,32 @@ def _judge(category, hits: list[RuleHit], score: float, setting: CategoryPolicy)
     return out
 
 
-def _unread(result: CategoryResult, prompt_language: str) -> CategoryResult:
+def _foreign_word(hit: RuleHit) -> RuleHit:
+    """A Spanish, French or German rule's hit in a prompt that reads as English: the same letters
+    are often an English word ("kind", "guide", "comment"), so a moderator looks rather than the
+    rule blocking. (Russian and Chinese rules match their own scripts only.)"""
+    return replace(hit, action="review") if hit.lang != ENGLISH and hit.action == "block" else hit
+
+
+def _unread(result: CategoryResult, prompt_language: str, english: bool) -> CategoryResult:
     """A model verdict on a prompt the model cannot read (see `safety.language`): recorded only
-    where keyword rules cover the language, at most a moderator's look where none do."""
+    where keyword rules cover the language, at most a moderator's look where none do, or where
+    English words are mixed in (the model reads those, and a few foreign words sprinkled over an
+    English request must not switch it off)."""
     if result.source == "rule":
         return result
-    if prompt_language in RULE_LANGUAGES:
+    if prompt_language in RULE_LANGUAGES and not english:
         return replace(result, shadow=True)
-    return replace(result, action="review")
+    return replace(result, action="review") if result.action == "block" else result
 
 
-def _concern(scores: dict[str, float], concern: float, policy: Policy) -> list[CategoryResult]:
-    """A prompt no category flagged but the model is concerned about goes to a moderator, under
-    its likeliest category; not for a team that relaxed that category (unless in shadow mode,
-    where the platform's verdict is the one enforced)."""
+def _concern(scores: dict[str, float], concern: float) -> CategoryResult:
+    """A prompt no category flagged but the model is concerned about goes to a moderator, filed
+    under its likeliest category for the queue's filters. A platform safeguard: team policies do
+    not turn it off (the likeliest category of an unflagged prompt says little)."""
     name = max(scores, key=scores.get)
-    category, setting = CATEGORIES[name], policy.categories.get(name)
-    if setting is not None and not setting.shadow and _thresholds(category, setting)[1] > category.review_threshold:
-        return []
-    return [CategoryResult(name, "review", round(concern, 4), CONCERN_REVIEW_THRESHOLD, "concern",
-                           message=category.message)]
+    return CategoryResult(name, "review", round(concern, 4), CONCERN_REVIEW_THRESHOLD, "concern",
+                          message=CONCERN_MESSAGE)
 
 
 def _as_shadow(result: CategoryResult) -> CategoryResult:

@@ -76,8 +76,10 @@ CATEGORIES: dict[str, Category] = {c.name: c for c in (
        "We don't create content that promotes or shows how to make illegal drugs.", True),
 )}
 
-# The concern score (semantic.py) from which a prompt no category flagged still goes to a moderator.
+# The concern score (semantic.py) from which a prompt no category flagged still goes to a moderator,
+# and what the requester is told (no category was found, so none is named to them).
 CONCERN_REVIEW_THRESHOLD = 0.9
+CONCERN_MESSAGE = "A moderator will look at this request before the video is made."
 
 NAMES: tuple[str, ...] = tuple(CATEGORIES)
 NEVER_RELAXABLE = frozenset(name for name, c in CATEGORIES.items() if not c.relaxable)
