@@ -2,8 +2,8 @@
 
 The semantic layer's encoder (all-MiniLM-L6-v2) was trained on English. On other languages its
 scores are noise, and loud noise: on a Russian or Chinese prompt about a birch wood or dumplings it
-scored real_person_likeness above the block threshold (safety/data/fresh_multilingual.jsonl: 5 of 8
-benign Russian and Chinese prompts blocked, 2 more reviewed). So the gate asks this module first:
+scored real_person_likeness above the block threshold (safety/data/fresh_multilingual.jsonl: 4 of 8
+benign Russian and Chinese prompts blocked, 1 more reviewed). So the gate asks this module first:
 the model speaks only for English, and the keyword rules in Spanish, French, German, Russian and
 Chinese speak for those languages.
 
