@@ -62,36 +62,28 @@ def train(corpus: Path = CORPUS, out: Path = WEIGHTS, *, epochs: int = 60, hidde
     held, fit = order[:split], order[split:]
     x, y = torch.from_numpy(embeddings), torch.from_numpy(targets)
     # Every member sees the same examples from its own seed; the ensemble's mean logit is the score.
-    head = HeadEnsemble(hidden, members=members)
-    for index, member in enumerate(head.members):
-        _fit(member, x, y, fit, epochs=epochs, seed=seed + index, hidden=hidden, weight_decay=weight_decay,
-             noise=noise)
-    head.eval()
+    fitted = dict(fit=fit, epochs=epochs, seed=seed, hidden=hidden, weight_decay=weight_decay, noise=noise)
+    head = _ensemble(x, y, members=members, **fitted)
     # The concern head: one output, "labelled anything at all" (borderline or unsafe, any category).
     concerning = (y.amax(1, keepdim=True) > 0).float()
-    concern = HeadEnsemble(hidden, categories=1, members=members)
-    for index, member in enumerate(concern.members):
-        _fit(member, x, concerning, fit, epochs=epochs, seed=seed + index, hidden=hidden, weight_decay=weight_decay,
-             noise=noise)
-    concern.eval()
+    concern = _ensemble(x, concerning, members=members, **fitted)
+    held_x, held_y = x[torch.from_numpy(held)], y[torch.from_numpy(held)]
     with torch.no_grad():
-        logits = head(x[torch.from_numpy(held)])
-    temperature = _fit_temperature(logits, y[torch.from_numpy(held)])
-    held_y = y[torch.from_numpy(held)]
+        logits = head(held_x)
+    temperature = _fit_temperature(logits, held_y)
     # Scored as the gate scores: the head with a memory of the examples it was fitted on.
     fit_memory = NeighbourMemory(x[torch.from_numpy(fit)], y[torch.from_numpy(fit)], NEIGHBOURS, NEIGHBOUR_TEMPERATURE)
+    nearest = fit_memory.nearest(held_x)
     with torch.no_grad():
-        probabilities = combine(torch.sigmoid(logits / temperature), fit_memory.scores(x[torch.from_numpy(held)]),
+        probabilities = combine(torch.sigmoid(logits / temperature), fit_memory.weigh(fit_memory.targets, *nearest),
                                 NEIGHBOUR_WEIGHT)
+        concern_scores = combine(torch.sigmoid(concern(held_x)[:, 0]),
+                                 fit_memory.weigh(concerning[torch.from_numpy(fit)], *nearest)[:, 0], NEIGHBOUR_WEIGHT)
     unsafe = held_y.max(1).values >= 1
     benign = held_y.max(1).values == 0
+    borderline = (held_y.max(1).values > 0) & ~unsafe
     review = torch.tensor([CATEGORIES[name].review_threshold for name in NAMES])
     flagged = (probabilities >= review).any(1)  # what the gate sends to review or blocks
-    with torch.no_grad():
-        concern_scores = combine(torch.sigmoid(concern(x[torch.from_numpy(held)])[:, 0]),
-                                 fit_memory.weigh(concerning[torch.from_numpy(fit)], *fit_memory.nearest(
-                                     x[torch.from_numpy(held)]))[:, 0], NEIGHBOUR_WEIGHT)
-    borderline = (held_y.max(1).values > 0) & ~unsafe
     concerned = concern_scores >= CONCERN_REVIEW_THRESHOLD
     metrics = {"held_out": int(split), "unsafe_flagged": float(flagged[unsafe].float().mean()),
                "benign_clear": float((~flagged[benign]).float().mean()),
@@ -110,6 +102,14 @@ def train(corpus: Path = CORPUS, out: Path = WEIGHTS, *, epochs: int = 60, hidde
             "concern": {"members": members}, "validation": metrics}
     (out / "head.json").write_text(json.dumps(meta, indent=2) + "\n")
     return meta
+
+
+def _ensemble(x: torch.Tensor, y: torch.Tensor, *, members: int, seed: int, hidden: int, **fitting) -> HeadEnsemble:
+    """`members` heads, member i trained from seed + i, averaged."""
+    ensemble = HeadEnsemble(hidden, categories=y.shape[1], members=members)
+    for index, member in enumerate(ensemble.members):
+        _fit(member, x, y, seed=seed + index, hidden=hidden, **fitting)
+    return ensemble.eval()
 
 
 def _fit(member: PolicyHead, x: torch.Tensor, y: torch.Tensor, fit: np.ndarray, *, epochs: int, seed: int,
