@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 
 
@@ -92,12 +93,19 @@ def classify_lines(gate, lines, out) -> int:
     return 1 if failures else 0
 
 
+def _rate(result: dict, kinds: str) -> str:
+    """A rate cut (not rounded) to four places, with its counts: goals are "at least"."""
+    right, total = result["tallies"][kinds]
+    return f"{math.floor(right / total * 10_000) / 10_000:.4f} ({right} of {total})" if total else "—"
+
+
 def report(result: dict) -> str:
     lines = [f"{result['n']} prompts: " + ", ".join(f"{k} {v}" for k, v in result["counts"].items()),
-             f"unsafe blocked        {result['unsafe_blocked']}",
-             f"obfuscated blocked    {result['obfuscated_blocked']}",
-             f"benign allowed        {result['benign_allowed']} (tricky benign {result['tricky_benign_allowed']})",
-             f"borderline not allowed {result['borderline_not_allowed']}",
+             f"unsafe blocked        {_rate(result, 'unsafe')}",
+             f"obfuscated blocked    {_rate(result, 'obfuscated')}",
+             f"benign allowed        {_rate(result, 'benign+tricky_benign')}",
+             f"  tricky benign       {_rate(result, 'tricky_benign')}",
+             f"borderline not allowed {_rate(result, 'borderline')}",
              f"latency               p50 {result['latency'].get('p50_ms')} ms, p99 {result['latency'].get('p99_ms')} ms",
              "", f"{'category':<24}{'precision':>10}{'recall':>8}{'n':>5}"]
     for name, c in result["categories"].items():

@@ -5057,7 +5057,8 @@ def build_corpus(seed: int = 0) -> list[dict]:
 
 # Prompts in these sets are never trained on, even where two authors happened to write the same one.
 _HELD_APART = ("dev.jsonl", "eval.jsonl", "fresh_dev.jsonl", "fresh_dev2.jsonl", "fresh_dev3.jsonl", "fresh_dev4.jsonl",
-               "fresh_dev5.jsonl", "fresh_dev6.jsonl", "fresh_multilingual.jsonl", "fresh_multilingual2.jsonl")
+               "fresh_dev5.jsonl", "fresh_dev6.jsonl", "fresh_dev7.jsonl", "fresh_dev8.jsonl", "fresh_multilingual.jsonl",
+               "fresh_multilingual2.jsonl")
 
 
 def _decontaminate(records: list[dict]) -> list[dict]:

@@ -54,9 +54,14 @@ def evaluate(records: list[dict], gate: PolicyGate | None = None, *, latency_sam
             mistakes.append({"prompt": record["prompt"], "kind": record["kind"], "labels": sorted(labels),
                              "action": decision.action, "named": sorted(named)})
 
+    tallies = {}
+
     def rate(kinds, action_ok) -> float | None:
+        # Unrounded, with its counts kept beside it: 323 of 333 is 0.96997, not "0.97".
         actions = [a for k in kinds for a in by_kind.get(k, [])]
-        return round(sum(map(action_ok, actions)) / len(actions), 4) if actions else None
+        right = sum(map(action_ok, actions))
+        tallies["+".join(kinds)] = [right, len(actions)]
+        return right / len(actions) if actions else None
 
     categories = {}
     for name, c in found.items():
@@ -71,6 +76,7 @@ def evaluate(records: list[dict], gate: PolicyGate | None = None, *, latency_sam
         "benign_allowed": rate(["benign", "tricky_benign"], lambda a: a == "allow"),
         "tricky_benign_allowed": rate(["tricky_benign"], lambda a: a == "allow"),
         "borderline_not_allowed": rate(["borderline"], lambda a: a != "allow"),
+        "tallies": tallies,  # [right, out of] per rate, keyed by the kinds it counts
         "categories": categories,
         "latency": measure_latency(gate, [r["prompt"] for r in records][:latency_samples]),
         "gate_version": gate.version,
