@@ -7,7 +7,7 @@ How it works, and why:
   keyed synchronisation pattern; 140 carry 280 coded bits: the payload and its CRC-16 under a
   rate-1/4 convolutional code, two bits per carrier (real and imaginary parts of its phase).
 - The tile repeats across the frame and is the same in every frame, and it is added to luma
-  only, at about 41 dB PSNR. Its strength follows each frame's content: up to 1.5× its RMS in
+  only, at about 40.3 dB PSNR. Its strength follows each frame's content: up to 1.5× its RMS in
   flat areas, less on edges and texture, where the detector listens least and the codec
   quantises most. Repetition over space and time is what buys robustness: the detector
   averages all frames (so trimming, frame-rate changes and lost frames cost only averaging
@@ -90,11 +90,23 @@ How it works, and why:
   frames/s against 120 (timed outside the bench). On the bench: all attacks 96.4 → 98.2% (crf 35 56 → 75%, scale 0.5
   94 → 100%), photo pans 93.8 → 97.3%, generated 99.1%, stills 60.7 → 75.0%; PSNR 41.1 dB;
   embedding 344–557 (two runs of the same code) → 136 frames/s.
+  Kept (2026-12-05): the target PSNR 41.0 → 40.3 dB, the goal's 40 less what clipping and rounding
+  take (the worst clip reads 40.1). The two crf 35 clips that failed at the decoder's edge (true
+  codeword z 8.8 against 8.65) now read; the two that lose synchronisation still do not. Bench:
+  all attacks 98.2 → 99.1% (crf 35 75 → 88%), stills 75.0 → 78.6%, mean PSNR 41.1 → 40.4 dB,
+  flat areas 38.3 → 37.7 dB. Side by side at 2× zoom the two strengths look alike: both show a
+  faint grain on large flat colours (a generated ball, a night sky) to a viewer who looks for it.
+  Kept (2026-12-05, output byte-identical): each frame's strength map is worked out once for every
+  tile tried (the second pass used to work out half of them again), and frames are normalised on
+  several threads for the embedder's readings and `detect`. On a machine where dwtDctSvd embeds at
+  27–31 frames/s (66.8 on the one that read 136 before), ours went 93 → 114 frames/s on the bench.
 """
 from __future__ import annotations
 
 import hashlib
 import math
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import cv2
@@ -115,7 +127,7 @@ BAND = (3.0, 11.0)  # carrier radius, cycles per tile
 SYNC_CARRIERS = 36
 PAYLOAD_CARRIERS = ecc.coded_length(PAYLOAD_BITS + CHECK_BITS) // 2
 SYNC_ENERGY = 0.3  # share of the mark's energy spent on synchronisation
-TARGET_PSNR_DB = 41.0
+TARGET_PSNR_DB = 40.3  # the goal is 40 for every clip; clipping and rounding leave the worst at 40.1
 DETECTION_P_VALUE = 1e-6
 # z on unmarked input: 1,080 unmarked clip variants (bench/watermark_robustness.py) read mean
 # 7.91, sd 0.32; i.i.d. Gaussian soft bits read mean 8.17, sd 0.22. The calibrated tail is a
@@ -131,6 +143,7 @@ MIN_SIDE = 64
 NOISE_FLOOR = 4.0  # luma variance below which a region counts as flat
 FLAT_GAIN_CAP = 1.5  # the most the mark is strengthened in flat areas, × its RMS strength
 GAIN_MAX_SIDE = 256  # the strength map is worked out at most this size: it is smooth
+_THREADS = min(4, os.cpu_count() or 1)
 
 
 class WatermarkError(ValueError):
@@ -295,8 +308,10 @@ def embed(frames: np.ndarray, payload: WatermarkPayload | int | str, *, key: byt
     """
     frames = _check_frames(frames)
     payload = as_payload(payload)
-    # The strength map does not depend on the tile: worked out once for the frames tried twice.
-    gains = [_flatness_gain(rgb_to_luma(frame.astype(np.float32))) for frame in frames[:TRIAL_FRAMES]]
+    # The strength map does not depend on the tile: worked out once per frame for every tile tried,
+    # and kept small (at most GAIN_MAX_SIDE a side; the frames themselves are far larger).
+    with ThreadPoolExecutor(_THREADS) as pool:  # OpenCV and NumPy let go of the GIL: frames in parallel
+        gains = list(pool.map(lambda frame: _small_flatness_gain(rgb_to_luma(frame.astype(np.float32))), frames))
     marked = _embed_tiled(frames, payload, key, psnr_db, TILE, gains)
     reading = _reading(marked, key, TILE)
     if reading < FINE_TILE_BELOW:  # the content outweighs the mark (in practice: a busy still shot)
@@ -307,7 +322,7 @@ def embed(frames: np.ndarray, payload: WatermarkPayload | int | str, *, key: byt
     # The mark reads clean, so what decides is what a harsh re-encode keeps: try it on the first frames.
     coarse = _embed_tiled(frames[:TRIAL_FRAMES], payload, key, psnr_db, COARSE_TILE, gains)
     if _trial_reading(coarse, key, COARSE_TILE) > _trial_reading(marked[:TRIAL_FRAMES], key, TILE):
-        rest = _embed_tiled(frames[TRIAL_FRAMES:], payload, key, psnr_db, COARSE_TILE)
+        rest = _embed_tiled(frames[TRIAL_FRAMES:], payload, key, psnr_db, COARSE_TILE, gains[TRIAL_FRAMES:])
         return np.concatenate([coarse, rest])
     return marked
 
@@ -342,21 +357,27 @@ def _reading(frames: np.ndarray, key: bytes, tile: int) -> float:
 
 def _embed_tiled(frames: np.ndarray, payload: WatermarkPayload, key: bytes, psnr_db: float, tile: int,
                  gains: list[np.ndarray] | None = None) -> np.ndarray:
-    """Mark with one tile size; `gains` holds the first frames' strength maps if already known."""
-    delta = pattern(payload, frames.shape[1], frames.shape[2], key, tile=tile) * _amplitude(psnr_db)
+    """Mark with one tile size; `gains` holds the frames' small strength maps if already known."""
+    height, width = frames.shape[1:3]
+    delta = pattern(payload, height, width, key, tile=tile) * _amplitude(psnr_db)
     out = np.empty_like(frames)
     for index, frame in enumerate(frames):
         marked = frame.astype(np.float32)
-        gain = gains[index] if gains and index < len(gains) else _flatness_gain(rgb_to_luma(marked))
+        small = gains[index] if gains and index < len(gains) else _small_flatness_gain(rgb_to_luma(marked))
+        gain = _at_size(small, height, width)
         marked += (delta * gain)[:, :, None]
         np.clip(marked, 0, 255, out=marked)
         out[index] = np.rint(marked)
     return out
 
 
-def _flatness_gain(luma: np.ndarray) -> np.ndarray:
-    """Per-pixel strength: more where the frame is flat, less on edges and texture; unit RMS, so
-    PSNR is what it would be without it, and never above FLAT_GAIN_CAP.
+def _at_size(gain: np.ndarray, height: int, width: int) -> np.ndarray:
+    return gain if gain.shape == (height, width) else cv2.resize(gain, (width, height), interpolation=cv2.INTER_LINEAR)
+
+
+def _small_flatness_gain(luma: np.ndarray) -> np.ndarray:
+    """Per-pixel strength, at GAIN_MAX_SIDE at most: more where the frame is flat, less on edges
+    and texture; unit RMS, so PSNR is what it would be without it, and never above FLAT_GAIN_CAP.
 
     The detector weighs pixels by the inverse of their local contrast, and H.264 quantises flat
     blocks more finely, so mark energy in flat areas is worth more than the same energy on
@@ -374,10 +395,7 @@ def _flatness_gain(luma: np.ndarray) -> np.ndarray:
     for _ in range(30):
         middle = (low + high) / 2
         low, high = (middle, high) if np.mean(np.minimum(middle * sample, FLAT_GAIN_CAP) ** 2) < 1 else (low, middle)
-    gain = np.minimum(low * weight, FLAT_GAIN_CAP)
-    if size != luma.shape:
-        gain = cv2.resize(gain, (width, height), interpolation=cv2.INTER_LINEAR)
-    return gain
+    return np.minimum(low * weight, FLAT_GAIN_CAP)
 
 
 def _size_within(height: int, width: int, max_side: int) -> tuple[int, int]:
@@ -422,15 +440,22 @@ class LumaAccumulator:
         return _size_within(height, width, ANALYSIS_MAX_SIDE)
 
     def add(self, luma: np.ndarray) -> None:
+        self.add_normalised(self.normalised(luma))
+
+    def normalised(self, luma: np.ndarray) -> np.ndarray:
+        """One frame's share of the sum (the costly part; safe to run on several threads)."""
         luma = np.asarray(luma, dtype=np.float32)
         size = self.analysis_size(*luma.shape)
         if size != luma.shape:
             luma = cv2.resize(luma, (size[1], size[0]), interpolation=cv2.INTER_AREA)
+        return _normalise_locally(luma)
+
+    def add_normalised(self, normalised: np.ndarray) -> None:
         if self.total is None:
-            self.total = np.zeros(size, dtype=np.float64)
-        elif self.total.shape != luma.shape:
+            self.total = np.zeros(normalised.shape, dtype=np.float64)
+        elif self.total.shape != normalised.shape:
             raise WatermarkError("The frames change size mid-video.")
-        self.total += _normalise_locally(luma)
+        self.total += normalised
         self.frames += 1
 
 
@@ -469,8 +494,15 @@ def detect(frames: np.ndarray, *, key: bytes = DEFAULT_KEY) -> WatermarkResult:
 
 def _accumulated(frames: np.ndarray) -> LumaAccumulator:
     accumulator = LumaAccumulator()
-    for frame in frames:
-        accumulator.add(rgb_to_luma(frame.astype(np.float32)) if frame.ndim == 3 else frame)
+
+    def normalised(frame):
+        return accumulator.normalised(rgb_to_luma(frame.astype(np.float32)) if frame.ndim == 3 else frame)
+
+    # Frames normalised in parallel, summed in order; a few at a time, so memory stays bounded.
+    with ThreadPoolExecutor(_THREADS) as pool:
+        for start in range(0, len(frames), 4 * _THREADS):
+            for one in pool.map(normalised, frames[start:start + 4 * _THREADS]):
+                accumulator.add_normalised(one)
     return accumulator
 
 
