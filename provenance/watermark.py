@@ -143,7 +143,7 @@ MIN_SIDE = 64
 NOISE_FLOOR = 4.0  # luma variance below which a region counts as flat
 FLAT_GAIN_CAP = 1.5  # the most the mark is strengthened in flat areas, × its RMS strength
 GAIN_MAX_SIDE = 256  # the strength map is worked out at most this size: it is smooth
-_THREADS = min(4, os.cpu_count() or 1)
+_THREADS = min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
 class WatermarkError(ValueError):

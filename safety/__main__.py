@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 
 
@@ -93,19 +92,23 @@ def classify_lines(gate, lines, out) -> int:
     return 1 if failures else 0
 
 
-def _rate(result: dict, kinds: str) -> str:
-    """A rate cut (not rounded) to four places, with its counts: goals are "at least"."""
-    right, total = result["tallies"][kinds]
-    return f"{math.floor(right / total * 10_000) / 10_000:.4f} ({right} of {total})" if total else "—"
+def _rate(result: dict, name: str) -> str:
+    """A rate cut (not rounded) to four places, with its counts: goals are "at least".
+    Whole-number arithmetic: 57 of 100 must read 0.5700, which floating point cuts to 0.5699."""
+    right, total = result["tallies"][name]
+    if not total:
+        return "—"
+    cut = right * 10_000 // total
+    return f"{cut // 10_000}.{cut % 10_000:04d} ({right} of {total})"
 
 
 def report(result: dict) -> str:
     lines = [f"{result['n']} prompts: " + ", ".join(f"{k} {v}" for k, v in result["counts"].items()),
-             f"unsafe blocked        {_rate(result, 'unsafe')}",
-             f"obfuscated blocked    {_rate(result, 'obfuscated')}",
-             f"benign allowed        {_rate(result, 'benign+tricky_benign')}",
-             f"  tricky benign       {_rate(result, 'tricky_benign')}",
-             f"borderline not allowed {_rate(result, 'borderline')}",
+             f"unsafe blocked        {_rate(result, 'unsafe_blocked')}",
+             f"obfuscated blocked    {_rate(result, 'obfuscated_blocked')}",
+             f"benign allowed        {_rate(result, 'benign_allowed')}",
+             f"  tricky benign       {_rate(result, 'tricky_benign_allowed')}",
+             f"borderline not allowed {_rate(result, 'borderline_not_allowed')}",
              f"latency               p50 {result['latency'].get('p50_ms')} ms, p99 {result['latency'].get('p99_ms')} ms",
              "", f"{'category':<24}{'precision':>10}{'recall':>8}{'n':>5}"]
     for name, c in result["categories"].items():

@@ -112,6 +112,16 @@ def test_non_square_clips_carry_the_payload_through_h264(pan_maker, height, widt
     assert result.detected and result.payload == PAYLOAD.hex, result
 
 
+def test_frames_summed_on_threads_match_the_streamed_sum(marked):
+    # embed's readings and detect() normalise frames on threads; uploads stream through add().
+    streamed = wm.LumaAccumulator()
+    for frame in marked:
+        streamed.add(wm.rgb_to_luma(frame.astype(np.float32)))
+    threaded = wm._accumulated(marked)
+    assert threaded.frames == streamed.frames == len(marked)
+    assert np.array_equal(threaded.total, streamed.total)
+
+
 def test_scale_and_offset_are_recovered(marked):
     # Scales are read against the reference tile; the clip's own tile is what an untouched copy reads.
     untouched = wm.detect(marked).scale

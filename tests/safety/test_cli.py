@@ -52,7 +52,7 @@ def test_evaluate_reports_rates_per_category_and_latency(tmp_path):
     assert report["n"] == 3 and report["benign_allowed"] == 1.0 and report["unsafe_blocked"] == 1.0
     assert report["categories"]["weapons_instructions"]["recall"] == 1.0
     assert report["latency"]["p99_ms"] > 0
-    assert report["tallies"]["benign+tricky_benign"] == [1, 1]
+    assert report["tallies"]["benign_allowed"] == [1, 1]
     text = run("evaluate", str(path))
     assert "precision" in text.stdout and "obfuscated blocked    1.0000 (1 of 1)" in text.stdout
     missing = run("evaluate", str(tmp_path / "nope.jsonl"))
@@ -62,9 +62,10 @@ def test_evaluate_reports_rates_per_category_and_latency(tmp_path):
 def test_the_printed_rates_are_cut_not_rounded_up_past_a_goal():
     from safety.__main__ import _rate
 
-    result = {"tallies": {"benign+tricky_benign": [323, 333], "borderline": [0, 0]}}
-    assert _rate(result, "benign+tricky_benign") == "0.9699 (323 of 333)"  # 0.96997: not "0.97"
-    assert _rate(result, "borderline") == "—"
+    result = {"tallies": {"benign_allowed": [323, 333], "unsafe_blocked": [57, 100], "borderline_not_allowed": [0, 0]}}
+    assert _rate(result, "benign_allowed") == "0.9699 (323 of 333)"  # 0.96997: not "0.97"
+    assert _rate(result, "unsafe_blocked") == "0.5700 (57 of 100)"  # not floating point's 0.5699
+    assert _rate(result, "borderline_not_allowed") == "—"
 
 
 def test_classify_answers_bytes_that_are_not_utf8_with_an_error_line():
