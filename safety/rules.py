@@ -186,17 +186,29 @@ def _strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
-def _compile(patterns: list[str] | None, lang: str) -> re.Pattern | None:
+_WORD_LIST = re.compile(r"\{([a-z_]+)\}")
+
+
+def _compile(patterns: list[str] | None, lang: str, words: dict[str, str] | None = None) -> re.Pattern | None:
     if not patterns:
         return None
+    # {name} stands for a list from the file's [words] table (a regex never writes letters in braces)
+    patterns = [_WORD_LIST.sub(lambda m: f"(?:{_word_list(words or {}, m.group(1))})", p) for p in patterns]
     if lang in _LATIN_LANGUAGES:  # the Latin view has no accents: neither may its patterns
         patterns = [_strip_accents(p) for p in patterns]
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
+def _word_list(words: dict[str, str], name: str) -> str:
+    if name not in words:
+        raise ValueError(f"rules.toml: a pattern names the word list {{{name}}}, which [words] does not define")
+    return words[name]
+
+
 def _load_rules(path: Path) -> list[Rule]:
     with open(path, "rb") as handle:
         document = tomllib.load(handle)
+    words = document.get("words", {})
     rules = []
     for entry in document.get("rule", []):
         category = entry["category"]
@@ -205,8 +217,8 @@ def _load_rules(path: Path) -> list[Rule]:
         if entry.get("action", "block") not in ("block", "review"):
             raise ValueError(f"{path}: rule {entry.get('id')} has action {entry.get('action')!r}")
         lang = entry.get("lang", "en")
-        rules.append(Rule(entry["id"], category, entry.get("action", "block"), _compile(entry["patterns"], lang),
-                          _compile(entry.get("with"), lang), _compile(entry.get("unless"), lang), lang,
+        rules.append(Rule(entry["id"], category, entry.get("action", "block"), _compile(entry["patterns"], lang, words),
+                          _compile(entry.get("with"), lang, words), _compile(entry.get("unless"), lang, words), lang,
                           bool(entry.get("shadow", False))))
     return rules
 

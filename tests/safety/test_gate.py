@@ -239,3 +239,20 @@ def test_the_rules_version_changes_with_the_rule_data(tmp_path):
     with (copy / "protected_ip.txt").open("a", encoding="utf-8") as listed:
         listed.write("Captain Testcase\n")
     assert RuleSet(copy).version != RuleSet().version
+
+
+def test_a_named_word_list_stands_in_for_its_words_and_an_undefined_one_is_refused(tmp_path):
+    import shutil
+
+    from safety.rules import DATA, RuleSet
+
+    copy = tmp_path / "data"
+    shutil.copytree(DATA, copy)
+    text = (copy / "rules.toml").read_text(encoding="utf-8")
+    (copy / "rules.toml").write_text(text.replace("relation = '", "relation = 'godmother|"), encoding="utf-8")
+    prank = "a prank video of my godmother falling for a fake spider"
+    assert "harassment.acquaintance_joke_review" not in {h.rule for h in RuleSet().match(prank)}
+    assert "harassment.acquaintance_joke_review" in {h.rule for h in RuleSet(copy).match(prank)}
+    (copy / "rules.toml").write_text(text.replace("relation = '", "relatives = '"), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"\{relation\}"):
+        RuleSet(copy)
