@@ -88,7 +88,9 @@ class Rule:
 class RuleSet:
     def __init__(self, data: Path = DATA):
         self.data = Path(data)
-        self.rules = _load_rules(self.data / "rules.toml")
+        self.rules, words = _load_rules(self.data / "rules.toml")
+        self._protective = _compile([r"\b{protective}\b"], "en", words)
+        self._operational = _compile([r"\b{operational}\b"], "en", words)
         self.figures = _load_gazetteer(self.data / "public_figures.txt", fuzzy=True)
         self.protected = _load_gazetteer(self.data / "protected_ip.txt")
         # Rules for the Latin views and for the native one, each with a prefilter on its literals.
@@ -118,6 +120,12 @@ class RuleSet:
             hits.extend(rule.shield(found, [view for view, _ in views]))
         hits.extend(self._gazetteer_hits(normalized))
         return _unique(hits)
+
+    def protective_framing(self, normalized: Normalized) -> bool:
+        """Whether the prompt is framed as made in the public interest (awareness, prevention,
+        education, news …) and asks for nothing operational or explicit (see rules.toml's [words])."""
+        texts = [view.text for view in normalized.views()]
+        return any(self._protective.search(t) for t in texts) and not any(self._operational.search(t) for t in texts)
 
     def _gazetteer_hits(self, normalized: Normalized) -> list[RuleHit]:
         hits = []
@@ -205,7 +213,8 @@ def _word_list(words: dict[str, str], name: str) -> str:
     return words[name]
 
 
-def _load_rules(path: Path) -> list[Rule]:
+def _load_rules(path: Path) -> tuple[list[Rule], dict[str, str]]:
+    """The rules and the named word lists they were written with."""
     with open(path, "rb") as handle:
         document = tomllib.load(handle)
     words = document.get("words", {})
@@ -220,7 +229,7 @@ def _load_rules(path: Path) -> list[Rule]:
         rules.append(Rule(entry["id"], category, entry.get("action", "block"), _compile(entry["patterns"], lang, words),
                           _compile(entry.get("with"), lang, words), _compile(entry.get("unless"), lang, words), lang,
                           bool(entry.get("shadow", False))))
-    return rules
+    return rules, words
 
 
 @dataclass(frozen=True)
