@@ -62,8 +62,6 @@ def describe(decision) -> str:
         spans = "; ".join(f"“{s.text}” at {s.start}–{s.end}" for s in result.spans)
         shadow = " (shadow: recorded, not enforced)" if result.shadow else ""
         lines.append(f"- {result.name}: {result.action} by {how}{' — ' + spans if spans else ''}{shadow}")
-    if decision.public_interest:
-        lines.append("framed in the public interest and the model flags nothing: keyword hits recorded, not enforced")
     lines.append(f"gate {decision.gate_version}")
     return "\n".join(lines)
 

@@ -192,7 +192,6 @@ class Decision:
     gate_version: str
     concern: float = 0.0  # the model's score for "a moderator should see this", whatever the category
     language: str = ENGLISH  # what `safety.language` read the prompt as: the model decides only for English
-    public_interest: bool = False  # framed so, and the model flagged nothing: keyword hits recorded only
 
     @property
     def enforced(self) -> tuple[CategoryResult, ...]:
@@ -210,7 +209,6 @@ class Decision:
     def to_dict(self) -> dict:
         return {"action": self.action, "categories": [asdict(c) for c in self.categories],
                 "scores": self.scores, "concern": self.concern, "language": self.language,
-                "public_interest": self.public_interest,
                 "gate_version": self.gate_version, "messages": self.messages}
 
     def to_json(self) -> str:
@@ -251,12 +249,8 @@ class PolicyGate:
                 version: str) -> Decision:
         prompt_language = language(normalized)
         english = english_words(normalized) >= MIXED_ENGLISH_WORDS
-        public_interest = False
         if prompt_language == ENGLISH and english:
             hits = [_foreign_word(hit) for hit in hits]
-            if hits and _model_sees_nothing(scores, concern) and self.rules.protective_framing(normalized):
-                aside = [_set_aside(hit) for hit in hits]
-                public_interest, hits = aside != hits, aside
         results: list[CategoryResult] = []
         for name in NAMES:
             category = CATEGORIES[name]
@@ -278,7 +272,7 @@ class PolicyGate:
             results.append(_concern(scores, concern))
             action = "review"
         return Decision(action, tuple(results), {k: round(v, 4) for k, v in scores.items()}, version,
-                        round(concern, 4), prompt_language, public_interest)
+                        round(concern, 4), prompt_language)
 
 
 def _judge(category, hits: list[RuleHit], score: float, setting: CategoryPolicy) -> list[CategoryResult]:
@@ -319,19 +313,6 @@ def _foreign_word(hit: RuleHit) -> RuleHit:
     are often an English word ("kind", "guide", "comment"), so a moderator looks rather than the
     rule blocking. (Russian and Chinese rules match their own scripts only.)"""
     return replace(hit, action="review") if hit.lang != ENGLISH and hit.action == "block" else hit
-
-
-def _model_sees_nothing(scores: dict[str, float], concern: float) -> bool:
-    return concern < CONCERN_REVIEW_THRESHOLD and all(scores[n] < CATEGORIES[n].review_threshold for n in NAMES)
-
-
-def _set_aside(hit: RuleHit) -> RuleHit:
-    """A keyword hit in a prompt framed in the public interest that the model finds harmless
-    ("warning signs of grooming", "what doxxing is"): recorded, not enforced. Framing and model must
-    agree: on 150 cover stories a model had not been trained on, the framing alone turned three
-    blocks into reviews and together they changed none (rules.toml's [words] says what the framing is). Real people's and protected names are never set
-    aside: they name who they name in any framing."""
-    return hit if hit.rule.startswith("gazetteer") else replace(hit, shadow=True)
 
 
 def _unread(result: CategoryResult, prompt_language: str, english: bool) -> CategoryResult:

@@ -88,9 +88,7 @@ class Rule:
 class RuleSet:
     def __init__(self, data: Path = DATA):
         self.data = Path(data)
-        self.rules, words = _load_rules(self.data / "rules.toml")
-        self._protective = _compile([r"\b{protective}\b"], "en", words)
-        self._operational = _compile([r"\b{operational}\b"], "en", words)
+        self.rules = _load_rules(self.data / "rules.toml")
         self.figures = _load_gazetteer(self.data / "public_figures.txt", fuzzy=True)
         self.protected = _load_gazetteer(self.data / "protected_ip.txt")
         # Rules for the Latin views and for the native one, each with a prefilter on its literals.
@@ -120,12 +118,6 @@ class RuleSet:
             hits.extend(rule.shield(found, [view for view, _ in views]))
         hits.extend(self._gazetteer_hits(normalized))
         return _unique(hits)
-
-    def protective_framing(self, normalized: Normalized) -> bool:
-        """Whether the prompt is framed as made in the public interest (awareness, prevention,
-        education, news …) and asks for nothing operational or explicit (see rules.toml's [words])."""
-        texts = [view.text for view in normalized.views()]
-        return any(self._protective.search(t) for t in texts) and not any(self._operational.search(t) for t in texts)
 
     def _gazetteer_hits(self, normalized: Normalized) -> list[RuleHit]:
         hits = []
@@ -194,13 +186,14 @@ def _strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
-_WORD_LIST = re.compile(r"\{([a-z_]+)\}")
+_WORD_LIST = re.compile(r"(?<!\\N)\{([a-z_]+)\}")
 
 
 def _compile(patterns: list[str] | None, lang: str, words: dict[str, str] | None = None) -> re.Pattern | None:
     if not patterns:
         return None
-    # {name} stands for a list from the file's [words] table (a regex never writes letters in braces)
+    # {name} stands for a list from the file's [words] table (a regex writes lower-case letters in
+    # braces only after \N, a named character)
     patterns = [_WORD_LIST.sub(lambda m: f"(?:{_word_list(words or {}, m.group(1))})", p) for p in patterns]
     if lang in _LATIN_LANGUAGES:  # the Latin view has no accents: neither may its patterns
         patterns = [_strip_accents(p) for p in patterns]
@@ -213,8 +206,7 @@ def _word_list(words: dict[str, str], name: str) -> str:
     return words[name]
 
 
-def _load_rules(path: Path) -> tuple[list[Rule], dict[str, str]]:
-    """The rules and the named word lists they were written with."""
+def _load_rules(path: Path) -> list[Rule]:
     with open(path, "rb") as handle:
         document = tomllib.load(handle)
     words = document.get("words", {})
@@ -229,7 +221,7 @@ def _load_rules(path: Path) -> tuple[list[Rule], dict[str, str]]:
         rules.append(Rule(entry["id"], category, entry.get("action", "block"), _compile(entry["patterns"], lang, words),
                           _compile(entry.get("with"), lang, words), _compile(entry.get("unless"), lang, words), lang,
                           bool(entry.get("shadow", False))))
-    return rules, words
+    return rules
 
 
 @dataclass(frozen=True)
