@@ -357,13 +357,13 @@ def _reading(frames: np.ndarray, key: bytes, tile: int) -> float:
 
 def _embed_tiled(frames: np.ndarray, payload: WatermarkPayload, key: bytes, psnr_db: float, tile: int,
                  gains: list[np.ndarray] | None = None) -> np.ndarray:
-    """Mark with one tile size; `gains` holds the frames' small strength maps if already known."""
+    """Mark with one tile size; `gains`, if given, holds each frame's small strength map."""
     height, width = frames.shape[1:3]
     delta = pattern(payload, height, width, key, tile=tile) * _amplitude(psnr_db)
     out = np.empty_like(frames)
     for index, frame in enumerate(frames):
         marked = frame.astype(np.float32)
-        small = gains[index] if gains and index < len(gains) else _small_flatness_gain(rgb_to_luma(marked))
+        small = gains[index] if gains is not None else _small_flatness_gain(rgb_to_luma(marked))
         gain = _at_size(small, height, width)
         marked += (delta * gain)[:, :, None]
         np.clip(marked, 0, 255, out=marked)

@@ -268,7 +268,7 @@ def test_a_named_word_list_stands_in_for_its_words_and_an_undefined_one_is_refus
     ("a hiker drinking from a mountain stream, too tired to die on this hill, laughing", False),
 ])
 def test_a_means_taken_in_order_to_die_is_self_harm(gate, prompt, blocked):
-    assert ("self_harm.suicide" in {h.rule for h in gate.rules.match(prompt)}) == blocked
+    assert ("self_harm.suicide" in _rules_hit(gate, prompt)) == blocked
 
 
 @pytest.mark.parametrize("prompt, nudity", [
@@ -278,7 +278,7 @@ def test_a_means_taken_in_order_to_die_is_self_harm(gate, prompt, blocked):
     ("topless cars full of women", True),
 ])
 def test_topless_is_a_car_roof_only_when_it_names_a_vehicle(gate, prompt, nudity):
-    assert ("sexual_explicit.nudity" in {h.rule for h in gate.rules.match(prompt)}) == nudity
+    assert ("sexual_explicit.nudity" in _rules_hit(gate, prompt)) == nudity
 
 
 @pytest.mark.parametrize("prompt, rule, hits", [
@@ -296,4 +296,8 @@ def test_topless_is_a_car_roof_only_when_it_names_a_vehicle(gate, prompt, nudity
     ("a scam explainer that walks through a working phishing page for a real bank", "fraud_scam.phishing", True),
 ])
 def test_a_harm_named_inside_a_phrase_of_care_or_warning_is_not_a_hit(gate, prompt, rule, hits):
-    assert (rule in {h.rule for h in gate.rules.match(prompt)}) == hits
+    assert (rule in _rules_hit(gate, prompt)) == hits
+
+
+def _rules_hit(gate, prompt) -> set[str]:
+    return {hit.rule for hit in gate.rules.match(prompt)}
