@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from safety.normalize import Normalized, normalize
 
@@ -90,6 +91,7 @@ def _function_word_counts(normalized: Normalized) -> dict[str, int]:
     return {lang: sum(w in vocabulary for w in words) for lang, vocabulary in _WORDS.items()}
 
 
+@lru_cache(maxsize=8192)  # a Unicode name lookup per letter of every prompt added up
 def _script(character: str) -> str:
     name = unicodedata.name(character, "")
     for code, prefix in _SCRIPTS:

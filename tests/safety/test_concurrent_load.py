@@ -4,7 +4,7 @@ import sys
 
 SCRIPT = """
 import threading
-from safety.semantic import shared_encoder
+from safety.encoder import shared_encoder
 barrier, found, errors = threading.Barrier(4), [], []
 def load():
     barrier.wait()

