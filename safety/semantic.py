@@ -82,9 +82,8 @@ class NeighbourMemory:
     def __init__(self, embeddings: torch.Tensor, targets: torch.Tensor, k: int = 10, temperature: float = 0.05):
         if embeddings.shape[0] != targets.shape[0] or targets.shape[1] != len(NAMES):
             raise ValueError("the memory's embeddings and targets do not match")
-        self.embeddings, self.targets = embeddings.float(), targets.float()
-        # stored 384×N as well: BLAS multiplies one prompt by that layout two to three times faster
-        self.columns = self.embeddings.T.contiguous()
+        # stored 384×N: BLAS multiplies one prompt by that layout two to three times faster than by N×384
+        self.columns, self.targets = embeddings.float().T.contiguous(), targets.float()
         self.k, self.temperature = min(k, len(embeddings)), temperature
 
     def scores(self, embeddings: torch.Tensor) -> torch.Tensor:

@@ -1,27 +1,32 @@
 """The lean forward pass must compute what transformers' BertModel computes: the shipped heads and
 neighbour memory were trained on BertModel's embeddings, and a decision on a threshold's edge must
-not move because the encoder got faster. On one thread, and for padded batches (how training
-encodes) on two, it is the same to the last bit. One prompt on two threads is not: BLAS splits a
-few-row product between threads by the weight's layout, and BertModel itself moves by ~4e-6 between
-one and two threads there; the lean pass stays as close."""
+not move because the encoder got faster. Bit for bit where BLAS allows (see safety/encoder.py);
+elsewhere as close as BertModel is to itself between one thread and two (~4e-6)."""
 import numpy as np
 import pytest
 import torch
 
-from safety.encoder import MAX_TOKENS, shared_encoder
+from safety.encoder import MAX_TOKENS, load_bertmodel, pool, shared_encoder
 
 PROMPTS = [
+    "kill",  # three tokens with [CLS] and [SEP]: BLAS's few-row path
     "kill the lights",
     "a photographer shoots a wedding on a sunny afternoon in the park",
     "n a k e d",
-    "un chat qui dort sur un canapé",
+    "un chat qui dort sur un canapé 🐈",
     "a crimson ball rolls to the left across a meadow while a kite drifts over the hills at dusk, " * 8,
 ]
+CLOSE = 2e-5
 
 
 @pytest.fixture(scope="module")
 def encoder():
     return shared_encoder()
+
+
+@pytest.fixture(scope="module")
+def bertmodel():
+    return load_bertmodel()
 
 
 @pytest.fixture(params=[1, 2], ids=["1 thread", "2 threads"])
@@ -32,35 +37,43 @@ def threads(request):
     torch.set_num_threads(before)
 
 
-def _both(encoder, texts):
+def _both(encoder, bertmodel, texts):
     batch = encoder.tokenizer(texts, padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt")
     with torch.inference_mode():
-        reference = encoder.model(**batch).last_hidden_state
-    return reference, encoder.forward(batch["input_ids"], batch["attention_mask"]), batch
+        reference = bertmodel(**batch).last_hidden_state
+    return reference, encoder.lean(batch["input_ids"], batch["attention_mask"]), batch
 
 
 @pytest.mark.parametrize("prompt", PROMPTS)
-def test_one_prompt_is_bertmodel(encoder, threads, prompt):
-    reference, lean, _ = _both(encoder, [prompt])
-    if threads == 1:
+def test_one_prompt_is_bertmodel(encoder, bertmodel, threads, prompt):
+    reference, lean, batch = _both(encoder, bertmodel, [prompt])
+    if threads == 1 and batch["input_ids"].numel() > 3:
         assert torch.equal(reference, lean)
-    assert (reference - lean).abs().max() < 2e-5
+    assert (reference - lean).abs().max() < CLOSE
 
 
-def test_a_padded_batch_is_bit_for_bit_bertmodel(encoder, threads):
-    reference, lean, batch = _both(encoder, PROMPTS)
-    assert not bool(batch["attention_mask"].all()), "the batch must hold padding to test the mask"
+def test_a_padded_batch_is_bit_for_bit_bertmodel(encoder, bertmodel, threads):
+    reference, lean, batch = _both(encoder, bertmodel, PROMPTS)
+    mask = batch["attention_mask"]
+    assert mask.shape[1] == MAX_TOKENS and not bool(mask.all()), "the batch must be cut at the limit and padded"
     assert torch.equal(reference, lean)
 
 
-def test_the_longest_prompt_is_cut_at_the_token_limit(encoder):
-    _, lean, batch = _both(encoder, [PROMPTS[-1]])
-    assert batch["input_ids"].shape[1] == MAX_TOKENS and lean.shape == (1, MAX_TOKENS, 384)
-
-
-def test_encode_gives_unit_vectors_in_input_order(encoder):
+def test_encode_is_bertmodel_mean_pooled_in_input_order(encoder, bertmodel):
     vectors = encoder.encode(PROMPTS)
     assert vectors.shape == (len(PROMPTS), 384)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
-    one_by_one = np.stack([encoder.encode([p])[0] for p in PROMPTS])
-    assert np.allclose(vectors, one_by_one, atol=1e-5)  # batching sorts by length; order is restored
+    reference, _, batch = _both(encoder, bertmodel, PROMPTS)
+    expected = pool(reference, batch["attention_mask"]).numpy()
+    assert np.abs(vectors - expected).max() < CLOSE
+
+
+def test_a_model_it_cannot_reproduce_is_refused(bertmodel):
+    from safety.encoder import LeanBert
+
+    bertmodel.config.hidden_act = "relu"
+    try:
+        with pytest.raises(ValueError, match="GELU"):
+            LeanBert(bertmodel)
+    finally:
+        bertmodel.config.hidden_act = "gelu"
