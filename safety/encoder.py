@@ -109,15 +109,27 @@ class SentenceEncoder:
 
     @torch.inference_mode()
     def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
-        """N×384 unit vectors. Batches are made of prompts of similar length: less padding."""
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        """N×384 unit vectors. Batches are made of prompts of (nearly) the same token count: padding is
+        wasted work. (Batched in order of characters instead, 26% of the rows eval.jsonl's prompts gave
+        the encoder were padding as the gate normalises them, 49% as written.)"""
+        tokens = self.tokenizer(texts, truncation=True, max_length=MAX_TOKENS)["input_ids"]
+        order = sorted(range(len(texts)), key=lambda i: len(tokens[i]))
         out = np.zeros((len(texts), 384), dtype=np.float32)
         for start in range(0, len(order), batch_size):
             index = order[start:start + batch_size]
-            batch = self.tokenizer([texts[i] for i in index], padding=True, truncation=True,
-                                   max_length=MAX_TOKENS, return_tensors="pt")
-            out[index] = pool(self.lean(batch["input_ids"], batch["attention_mask"]), batch["attention_mask"]).numpy()
+            input_ids, attention_mask = self._padded([tokens[i] for i in index])
+            out[index] = pool(self.lean(input_ids, attention_mask), attention_mask).numpy()
         return out
+
+    def _padded(self, rows: list[list[int]]) -> tuple[torch.Tensor, torch.Tensor]:
+        """Token id lists → B×n ids padded as the tokenizer pads (at the end), and their 0/1 mask."""
+        length = max(map(len, rows))
+        input_ids = np.full((len(rows), length), self.tokenizer.pad_token_id, dtype=np.int64)
+        attention_mask = np.zeros((len(rows), length), dtype=np.int64)
+        for row, ids in enumerate(rows):
+            input_ids[row, :len(ids)] = ids
+            attention_mask[row, :len(ids)] = 1
+        return torch.from_numpy(input_ids), torch.from_numpy(attention_mask)
 
 
 def pool(hidden: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:

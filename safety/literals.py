@@ -173,8 +173,8 @@ def _best(candidates) -> frozenset[str] | None:
 class LiteralIndex:
     """Which of many literal sets occur in a text, with one regex pass instead of a search per literal.
 
-    The literals form a trie, written as one regex that finds the longest literal starting at
-    each position; every literal starting there is a prefix of that one, so its owners are known.
+    The literals form a trie, written as a regex that finds the longest literal starting at each
+    position; every literal starting there is a prefix of that one, so its owners are known.
     """
 
     def __init__(self, sets: dict[object, frozenset[str]]):
@@ -185,16 +185,28 @@ class LiteralIndex:
         # A literal's owners and those of every literal that is a prefix of it.
         self._owners = {literal: frozenset().union(*(owners.get(literal[:n], ()) for n in range(1, len(literal) + 1)))
                         for literal in owners}
-        self._longest = re.compile(f"(?=({_trie_regex(sorted(owners))}))") if owners else None
+        # The trie's first branch point is split, at most _FIRST_CHARACTERS to a regex, each led by a
+        # class of its first characters that turns most positions away at once: a branch's
+        # alternatives are tried one by one, so at a position whose character starts literals but
+        # none that is there, one regex for the Chinese and Russian rules' 1,127 first characters
+        # tried all the others too (0.25 ms a prompt on eval.jsonl, now 0.025).
+        firsts = sorted({literal[0] for literal in owners})
+        self._finders = []
+        for start in range(0, len(firsts), _FIRST_CHARACTERS):
+            chosen = set(firsts[start:start + _FIRST_CHARACTERS])
+            trie = _trie_regex(sorted(literal for literal in owners if literal[0] in chosen))
+            self._finders.append(re.compile(f"(?=[{''.join(map(re.escape, sorted(chosen)))}])(?=({trie}))"))
 
     def owners(self, keyed: str) -> set:
         """The owners with at least one literal in `keyed` (a text already passed through case_key)."""
-        if self._longest is None:
-            return set()
         found: set = set()
-        for literal in {m.group(1) for m in self._longest.finditer(keyed)}:
-            found |= self._owners[literal]
+        for finder in self._finders:
+            for literal in {m.group(1) for m in finder.finditer(keyed)}:
+                found |= self._owners[literal]
         return found
+
+
+_FIRST_CHARACTERS = 64
 
 
 def _trie_regex(literals: list[str]) -> str:

@@ -41,3 +41,19 @@ def test_case_key_and_literals():
     assert case_key("ſex KILL") == case_key("sex kill")
     assert required_literals(re.compile(r"\b(kill|murder)s?\b", re.I)) == {"kill", "murder"}
     assert required_literals(re.compile(r".*", re.I)) is None
+
+
+def test_the_index_finds_every_literal_however_many_first_characters():
+    """The index splits its literals by first character into several regexes (more than a thousand
+    first characters among the Chinese and Russian rules): none may be lost between them."""
+    from safety.literals import LiteralIndex
+
+    rng = random.Random(2)
+    alphabet = [chr(c) for c in range(0x4E00, 0x4E00 + 300)] + list("abcdefghijklmnopqrstuvwxyz абвгдеж")
+    sets = {owner: frozenset("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4)))
+                             for _ in range(rng.randint(1, 5))) for owner in range(400)}
+    index = LiteralIndex(sets)
+    assert len(index._finders) > 1
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert index.owners(text) == {owner for owner, literals in sets.items() if any(s in text for s in literals)}
