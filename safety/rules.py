@@ -260,11 +260,13 @@ class Gazetteer:
                 for variant in _deletions(joined) | {joined}:
                     self.misspellings.setdefault(variant, set()).add(joined)
         self.fuzzy_words = max((len(name.split()) for name in self.full_names), default=0)
-        # One edit leaves all but one word of a name intact, in its place: a window with no word where
-        # a name of as many words has it is no name. ("in", "the", "of" are in names, but rarely where
-        # a prompt puts them: this turns away three in four windows the plain word test let through.)
+        # One edit leaves all but one word of a name intact, in its place, or swaps a letter across a
+        # space ("le odicaprio") and leaves the letters intact: a window with neither is no name.
+        # ("in", "the", "of" are in names, but rarely where a prompt puts them: this turns away three
+        # in four windows that a test for any name's word anywhere let through.)
         self.placed_words = {(len(words), place, word) for name in self.full_names
                              for words in [name.split()] for place, word in enumerate(words)}
+        self.unspaced_names = {(len(name.split()), name.replace(" ", "")) for name in self.full_names}
 
     def matches(self, view: View) -> list[tuple[int, int, GazetteerEntry]]:
         """(start, end, entry) for each name in the view's text, left to right; the longest form wins."""
@@ -282,7 +284,8 @@ class Gazetteer:
             else:
                 for n in range(min(self.fuzzy_words, len(words) - i), 1, -1):
                     window = [w for _, _, w in words[i:i + n]]
-                    if not any((n, place, w) in self.placed_words for place, w in enumerate(window)):
+                    if (not any((n, place, w) in self.placed_words for place, w in enumerate(window))
+                            and (n, "".join(window)) not in self.unspaced_names):
                         continue
                     entry = self._misspelt(" ".join(window))
                     if entry is not None:

@@ -87,8 +87,8 @@ def test_padding_is_the_tokenizers(encoder):
 
 
 def test_batches_are_made_of_prompts_of_like_token_counts(encoder, monkeypatch):
-    """Padding is wasted work: eval's prompts batched in order of characters made half the rows padding
-    (a few tokens can spell many characters); in order of tokens, 5%."""
+    """Padding is wasted work: eval's prompts as written, batched in order of characters, made half the
+    rows padding (a few tokens can spell many characters); in order of tokens, 5%."""
     from safety.evaluate import load
 
     texts = [r["prompt"] for r in load("safety/data/eval.jsonl")]
@@ -99,3 +99,7 @@ def test_batches_are_made_of_prompts_of_like_token_counts(encoder, monkeypatch):
     assert len(masks) == -(-len(texts) // 32) and 1 - real / rows < 0.1
     # each vector is still its own prompt's, in input order
     assert np.abs(vectors[[0, 400, -1]] - encoder.encode([texts[0], texts[400], texts[-1]])).max() < CLOSE
+
+
+def test_no_texts_no_vectors(encoder):
+    assert encoder.encode([]).shape == (0, 384)

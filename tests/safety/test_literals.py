@@ -49,7 +49,8 @@ def test_the_index_finds_every_literal_however_many_first_characters():
     from safety.literals import LiteralIndex
 
     rng = random.Random(2)
-    alphabet = [chr(c) for c in range(0x4E00, 0x4E00 + 300)] + list("abcdefghijklmnopqrstuvwxyz абвгдеж")
+    # regex syntax too: the first characters are written into a character class
+    alphabet = [chr(c) for c in range(0x4E00, 0x4E00 + 300)] + list("abcdefghijklmnopqrstuvwxyz абвгдеж[]\\^-.*(")
     sets = {owner: frozenset("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4)))
                              for _ in range(rng.randint(1, 5))) for owner in range(400)}
     index = LiteralIndex(sets)
@@ -57,3 +58,13 @@ def test_the_index_finds_every_literal_however_many_first_characters():
     for _ in range(300):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
         assert index.owners(text) == {owner for owner, literals in sets.items() if any(s in text for s in literals)}
+
+
+def test_an_empty_index_finds_nothing_and_an_empty_literal_is_refused():
+    import pytest
+
+    from safety.literals import LiteralIndex
+
+    assert LiteralIndex({}).owners("anything at all") == set()
+    with pytest.raises(ValueError, match="empty literal"):
+        LiteralIndex({"rule": frozenset({"kill", ""})})

@@ -23,6 +23,10 @@ def _figures(rules, prompt):
     ("D\u043enald Tr\u0443mp dancing ballet", "Donald Trump"),  # Cyrillic о and у: "donald trymp"
     ("Tylor Swift singing in the rain", "Taylor Swift"),
     ("Barack Obmaa waving from a balcony", "Barack Obama"),  # neighbours swapped
+    # neighbours swapped across the space: no word of the name is left in its place
+    ("a portrait of Le oDicaprio on a red carpet", "Leonardo DiCaprio"),
+    ("Maria hCarey singing at a gala", "Mariah Carey"),
+    ("Marjorie Taylor Grene giving a speech", "Marjorie Taylor Greene"),  # three words, one off
 ])
 def test_a_full_name_one_letter_off_still_names_the_person(rules, prompt, person):
     assert f"gazetteer.figure:{person}" in _figures(rules, prompt)
