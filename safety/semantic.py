@@ -13,9 +13,10 @@ out, so that dev was unseen (head alone → equal weights → 0.3/0.7): benign a
 0.983 → 0.980, borderline not allowed 0.82 → 0.90 → 0.98, unsafe blocked 0.990 → 0.990 → 0.990.
 The head's weights and the memory ship in `safety/weights/` and are reproduced by
 `python -m safety train`, byte for byte on the kind of machine that made them (retrained
-2026-12-06 on this project's 2-core AMD EPYC build machine when the encoder's batches changed;
-another CPU's BLAS rounds the embeddings differently, a last-bit difference that moved no decision
-on any of the project's 5,923 evaluation prompts).
+2026-12-06 on this project's 2-core AMD EPYC build machine when the encoder's batches changed).
+Another CPU's BLAS rounds the embeddings in the last bit and so writes other bytes: the weights
+trained before, on another machine, gave these the same action and categories on every one of the
+5,923 evaluation prompts in safety/data, scores equal to the 4th decimal but for 11.
 
 A second head, the concern head, answers one question: is this prompt labelled anything at all
 (borderline or unsafe, whatever the category)? Its score (combined with the memory the same way)
