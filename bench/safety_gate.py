@@ -44,8 +44,8 @@ def main() -> None:
     torch.set_num_threads(2)
     encoder_rates, gate_rates = [], []
     for _ in range(PASSES):  # interleaved, the median of each: one pass is ~2 s, and this machine drifts
-        encoder_rates.append(_rate(lambda: shared_encoder().encode(prompts), len(prompts)))
-        gate_rates.append(_rate(lambda: gate.check_many(prompts), len(prompts)))
+        encoder_rates.append(len(prompts) * 1000 / _ms(lambda: shared_encoder().encode(prompts)))
+        gate_rates.append(len(prompts) * 1000 / _ms(lambda: gate.check_many(prompts)))
     encoder_rate, gate_rate = statistics.median(encoder_rates), statistics.median(gate_rates)
 
     print(f"prompts: {len(prompts)} (mean {statistics.mean(map(len, prompts)):.0f} characters)")
@@ -67,12 +67,6 @@ def _one_prompt_encoder_p50(prompts: list[str]) -> tuple[float, float]:
             lean.append(_ms(lambda: encoder.lean(batch["input_ids"], batch["attention_mask"])))
             bert.append(_ms(lambda: bertmodel(**batch)))
     return statistics.median(lean), statistics.median(bert)
-
-
-def _rate(run, count: int) -> float:
-    started = time.perf_counter()
-    run()
-    return count / (time.perf_counter() - started)
 
 
 def _ms(run) -> float:

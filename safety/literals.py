@@ -196,9 +196,9 @@ class LiteralIndex:
         firsts = sorted({literal[0] for literal in owners})
         self._finders = []
         for start in range(0, len(firsts), _FIRST_CHARACTERS):
-            chosen = set(firsts[start:start + _FIRST_CHARACTERS])
-            trie = _trie_regex(sorted(literal for literal in owners if literal[0] in chosen))
-            self._finders.append(re.compile(f"(?=[{''.join(map(re.escape, sorted(chosen)))}])(?=({trie}))"))
+            chosen = firsts[start:start + _FIRST_CHARACTERS]
+            trie = _trie_regex(sorted(literal for literal in owners if literal[0] in set(chosen)))
+            self._finders.append(re.compile(f"(?=[{''.join(map(re.escape, chosen))}])(?=({trie}))"))
 
     def owners(self, keyed: str) -> set:
         """The owners with at least one literal in `keyed` (a text already passed through case_key)."""

@@ -264,9 +264,9 @@ class Gazetteer:
         # space ("le odicaprio") and leaves the letters intact: a window with neither is no name.
         # ("in", "the", "of" are in names, but rarely where a prompt puts them: this turns away three
         # in four windows that a test for any name's word anywhere let through.)
-        self.placed_words = {(len(words), place, word) for name in self.full_names
-                             for words in [name.split()] for place, word in enumerate(words)}
-        self.unspaced_names = {(len(name.split()), name.replace(" ", "")) for name in self.full_names}
+        split = [name.split() for name in self.full_names]
+        self.placed_words = {(len(words), place, word) for words in split for place, word in enumerate(words)}
+        self.unspaced_names = {(len(words), "".join(words)) for words in split}
 
     def matches(self, view: View) -> list[tuple[int, int, GazetteerEntry]]:
         """(start, end, entry) for each name in the view's text, left to right; the longest form wins."""
@@ -284,8 +284,7 @@ class Gazetteer:
             else:
                 for n in range(min(self.fuzzy_words, len(words) - i), 1, -1):
                     window = [w for _, _, w in words[i:i + n]]
-                    if (not any((n, place, w) in self.placed_words for place, w in enumerate(window))
-                            and (n, "".join(window)) not in self.unspaced_names):
+                    if not self._may_be_misspelt(window):
                         continue
                     entry = self._misspelt(" ".join(window))
                     if entry is not None:
@@ -294,6 +293,12 @@ class Gazetteer:
                         break
             i += step
         return found
+
+    def _may_be_misspelt(self, window: list[str]) -> bool:
+        """Whether a window of words could be a full name one edit off (see placed_words)."""
+        n = len(window)
+        return (any((n, place, word) in self.placed_words for place, word in enumerate(window))
+                or (n, "".join(window)) in self.unspaced_names)
 
     def _misspelt(self, text: str) -> GazetteerEntry | None:
         if len(text) < _MIN_FUZZY_CHARS:
