@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import threading
+import time
 from collections import Counter
 from datetime import timedelta
 
@@ -35,6 +36,12 @@ def _at_once(calls) -> list:
         finally:
             connection.close()
 
+    # The limits count in fixed one-minute windows: a burst straddling a window's edge is two bursts
+    # (CI once saw 5 of 10 through a limit of 3). Start in a window's first 45 seconds.
+    now = timezone.now()
+    second = now.second + now.microsecond / 1e6
+    if second > 45:
+        time.sleep(60 - second + 0.1)
     threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
     for thread in threads:
         thread.start()
