@@ -103,3 +103,49 @@ def test_batches_are_made_of_prompts_of_like_token_counts(encoder, monkeypatch):
 
 def test_no_texts_no_vectors(encoder):
     assert encoder.encode([]).shape == (0, 384)
+
+
+def test_batches_on_worker_threads_are_one_threads_vectors_to_the_bit(encoder):
+    """On two cores each batch goes to a worker thread of its own core (encoder._batch_workers): the
+    vectors must be those one thread computes batch by batch, and neither the caller's thread count
+    nor the count that threads started later begin with may change."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from safety.encoder import _start_batch_workers
+    from safety.evaluate import load
+
+    texts = [r["prompt"] for r in load("safety/data/eval.jsonl")][:120]
+    before = torch.get_num_threads()
+    try:
+        torch.set_num_threads(1)
+        alone = encoder.encode(texts, batch_size=8)
+        torch.set_num_threads(2)
+        _start_batch_workers.cache_clear()  # the workers start here, and set their own counts here
+        shared = encoder.encode(texts, batch_size=8)
+        assert np.array_equal(alone, shared)
+        assert torch.get_num_threads() == 2
+        with ThreadPoolExecutor(1) as later:
+            assert later.submit(torch.get_num_threads).result() == 2
+    finally:
+        torch.set_num_threads(before)
+
+
+def test_a_forked_child_encodes_batches_with_workers_of_its_own(encoder):
+    """Web and job workers may be forked from a parent that has encoded already: the parent's worker
+    threads do not exist in the child, which must start its own rather than wait on them forever."""
+    import os
+    import signal
+
+    texts = [f"a red ball number {i} rolls to the left" for i in range(100)]
+    before = torch.get_num_threads()
+    torch.set_num_threads(2)
+    try:
+        parent = encoder.encode(texts, batch_size=8)  # the parent's workers exist now
+        child = os.fork()
+        if child == 0:  # pragma: no cover - the child reports by its exit status only
+            signal.alarm(60)  # waiting on the parent's workers would hang: die instead
+            os._exit(0 if np.array_equal(encoder.encode(texts, batch_size=8), parent) else 3)
+        _, status = os.waitpid(child, 0)
+        assert os.waitstatus_to_exitcode(status) == 0
+    finally:
+        torch.set_num_threads(before)

@@ -5,7 +5,7 @@ import torch
 
 from safety.gate import PolicyGate
 from safety.rules import RuleSet, _one_edit_apart
-from safety.semantic import NeighbourMemory, SemanticClassifier
+from safety.semantic import FrozenEnsemble, HeadEnsemble, NeighbourMemory, SemanticClassifier
 from safety.taxonomy import NAMES
 
 
@@ -58,6 +58,24 @@ def test_the_memory_scores_by_its_nearest_examples():
     assert scores[0, 3] == 1.0 and scores[1, 3] == 0.5 and scores[2].sum() == 0
     with pytest.raises(ValueError):
         NeighbourMemory(embeddings, targets[:2])
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_the_frozen_ensemble_gives_the_trained_ensembles_numbers_to_the_bit(threads):
+    torch.manual_seed(3)
+    tiny = HeadEnsemble(hidden=16, categories=4, members=3).eval()
+    shipped = SemanticClassifier()
+    previous = torch.get_num_threads()
+    torch.set_num_threads(threads)
+    try:
+        with torch.no_grad():
+            for ensemble in (tiny, shipped.head, shipped.concern_head):
+                frozen = FrozenEnsemble(ensemble)
+                for rows in (1, 5, 40):
+                    embeddings = torch.nn.functional.normalize(torch.randn(rows, 384), dim=1)
+                    assert torch.equal(frozen(embeddings), ensemble(embeddings))
+    finally:
+        torch.set_num_threads(previous)
 
 
 def test_the_shipped_score_needs_the_head_and_the_memory_to_agree():
