@@ -78,9 +78,9 @@ def _transposed(linear) -> tuple[torch.Tensor, torch.Tensor]:
 
 
 def _query_key_value(attention) -> tuple[torch.Tensor, torch.Tensor]:
-    """The query, key and value projections side by side, multiplied as one: each output column is the
-    same sum of the same products as apart (the hidden states are unchanged to the bit), and one
-    product of three times the width costs ~15% less than three on one core."""
+    """The query, key and value projections side by side, multiplied as one: one product of three times
+    the width costs ~15% less than three on one core, and here gives the same hidden states to the bit
+    (BLAS sums each output column as it did apart; tests/safety/test_encoder.py holds it to BertModel)."""
     parts = [_transposed(linear) for linear in (attention.query, attention.key, attention.value)]
     return torch.cat([bias for bias, _ in parts]), torch.cat([weight for _, weight in parts], 1).contiguous()
 
@@ -120,7 +120,7 @@ class SentenceEncoder:
         """N×384 unit vectors. Batches are made of prompts of (nearly) the same token count: padding is
         wasted work. (Batched in order of characters instead, 26% of the rows eval.jsonl's prompts gave
         the encoder were padding as the gate normalises them, 49% as written.) With more than one torch
-        thread, each batch goes whole to a worker on one core (`_start_batch_workers`)."""
+        thread, each batch goes whole to a worker on one core (`_start_workers`)."""
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
         tokens = self.tokenizer(texts, truncation=True, max_length=MAX_TOKENS)["input_ids"]
@@ -159,22 +159,26 @@ def pool(hidden: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
 
 
 def _batch_workers(cores: int) -> ThreadPoolExecutor:
-    with _starting:  # two threads encoding batches at once must not both start workers
-        return _start_batch_workers(cores)
+    with _workers_lock:  # two threads encoding batches at once must not both start workers
+        if cores not in _workers:
+            _workers[cores] = _start_workers(cores)
+        return _workers[cores]
 
 
-@lru_cache(maxsize=None)
-def _start_batch_workers(cores: int) -> ThreadPoolExecutor:
+def _start_workers(cores: int) -> ThreadPoolExecutor:
     """One thread per core, each encoding whole batches on its core alone. A batch's products are too
     small to split well across cores: on 2 cores, 440–480 prompts/s this way against ~400 with torch
-    splitting each product, with the same numbers to the bit (tests/safety/test_encoder.py).
+    splitting each product, with the same numbers to the bit here (tests/safety/test_encoder.py).
 
-    A thread's torch thread count is its own, but setting it also sets the count that threads
-    started later begin with: the caller's is put back once every worker has set its own."""
+    A thread takes torch's process-wide thread count at its first torch call, and setting a thread's
+    own count sets the process-wide one too: each worker reads its count first (so that a later
+    first call cannot reset it) and then sets 1; the caller's count is put back once every worker has
+    set its own. (A thread making its first torch call in that moment starts with one thread.)"""
     callers = torch.get_num_threads()
     ready = threading.Barrier(cores + 1)
 
     def one_core() -> None:
+        torch.get_num_threads()  # this thread's count is taken from the process-wide one now, not later
         torch.set_num_threads(1)
         ready.wait()
 
@@ -186,9 +190,20 @@ def _start_batch_workers(cores: int) -> ThreadPoolExecutor:
     return workers
 
 
-# A forked child (a web or job worker started from a loaded parent) has none of the parent's threads.
-os.register_at_fork(after_in_child=_start_batch_workers.cache_clear)
-_starting = threading.Lock()
+_workers: dict[int, ThreadPoolExecutor] = {}  # by thread count: in practice one
+_workers_lock = threading.Lock()
+
+
+def _forget_workers_in_child() -> None:
+    """A forked child (a web or job worker started from a loaded parent) has none of its parent's
+    threads, and a lock held at the fork would stay held."""
+    global _workers_lock
+    _workers.clear()
+    _workers_lock = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forget_workers_in_child)
+
 _loading = threading.Lock()
 
 

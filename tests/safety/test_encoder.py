@@ -106,12 +106,13 @@ def test_no_texts_no_vectors(encoder):
 
 
 def test_batches_on_worker_threads_are_one_threads_vectors_to_the_bit(encoder):
-    """On two cores each batch goes to a worker thread of its own core (encoder._batch_workers): the
-    vectors must be those one thread computes batch by batch, and neither the caller's thread count
-    nor the count that threads started later begin with may change."""
+    """On two cores each batch goes to a worker thread of its own core (encoder._start_workers): the
+    workers must run torch on one thread each, their vectors must be those one thread computes batch
+    by batch, and neither the caller's thread count nor the count that threads started later begin
+    with may change."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from safety.encoder import _start_batch_workers
+    from safety import encoder as module
     from safety.evaluate import load
 
     texts = [r["prompt"] for r in load("safety/data/eval.jsonl")][:120]
@@ -120,9 +121,14 @@ def test_batches_on_worker_threads_are_one_threads_vectors_to_the_bit(encoder):
         torch.set_num_threads(1)
         alone = encoder.encode(texts, batch_size=8)
         torch.set_num_threads(2)
-        _start_batch_workers.cache_clear()  # the workers start here, and set their own counts here
+        with module._workers_lock:  # the workers start below, and set their own counts there
+            for workers in module._workers.values():
+                workers.shutdown()
+            module._workers.clear()
         shared = encoder.encode(texts, batch_size=8)
         assert np.array_equal(alone, shared)
+        workers = module._batch_workers(2)
+        assert [workers.submit(torch.get_num_threads).result() for _ in range(4)] == [1] * 4
         assert torch.get_num_threads() == 2
         with ThreadPoolExecutor(1) as later:
             assert later.submit(torch.get_num_threads).result() == 2
@@ -142,9 +148,13 @@ def test_a_forked_child_encodes_batches_with_workers_of_its_own(encoder):
     try:
         parent = encoder.encode(texts, batch_size=8)  # the parent's workers exist now
         child = os.fork()
-        if child == 0:  # pragma: no cover - the child reports by its exit status only
+        if child == 0:  # pragma: no cover - the child reports by its exit status only, and never returns
             signal.alarm(60)  # waiting on the parent's workers would hang: die instead
-            os._exit(0 if np.array_equal(encoder.encode(texts, batch_size=8), parent) else 3)
+            same = False
+            try:
+                same = np.array_equal(encoder.encode(texts, batch_size=8), parent)
+            finally:
+                os._exit(0 if same else 3)
         _, status = os.waitpid(child, 0)
         assert os.waitstatus_to_exitcode(status) == 0
     finally:
