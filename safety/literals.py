@@ -197,7 +197,8 @@ class LiteralIndex:
         self._finders = []
         for start in range(0, len(firsts), _FIRST_CHARACTERS):
             chosen = firsts[start:start + _FIRST_CHARACTERS]
-            trie = _trie_regex(sorted(literal for literal in owners if literal[0] in set(chosen)))
+            # `firsts` is sorted, so a slice of it is a range of characters
+            trie = _trie_regex(sorted(literal for literal in owners if chosen[0] <= literal[0] <= chosen[-1]))
             self._finders.append(re.compile(f"(?=[{''.join(map(re.escape, chosen))}])(?=({trie}))"))
 
     def owners(self, keyed: str) -> set:

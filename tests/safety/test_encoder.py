@@ -30,11 +30,9 @@ def bertmodel():
 
 
 @pytest.fixture(params=[1, 2], ids=["1 thread", "2 threads"])
-def threads(request):
-    before = torch.get_num_threads()
-    torch.set_num_threads(request.param)
-    yield request.param
-    torch.set_num_threads(before)
+def threads(request, torch_threads):
+    torch_threads(request.param)
+    return request.param
 
 
 def _both(encoder, bertmodel, texts):
@@ -105,7 +103,7 @@ def test_no_texts_no_vectors(encoder):
     assert encoder.encode([]).shape == (0, 384)
 
 
-def test_batches_on_worker_threads_are_one_threads_vectors_to_the_bit(encoder):
+def test_batches_on_worker_threads_are_one_threads_vectors_to_the_bit(encoder, torch_threads):
     """On two cores each batch goes to a worker thread of its own core (encoder._start_workers): the
     workers must run torch on one thread each, their vectors must be those one thread computes batch
     by batch, and neither the caller's thread count nor the count that threads started later begin
@@ -116,46 +114,38 @@ def test_batches_on_worker_threads_are_one_threads_vectors_to_the_bit(encoder):
     from safety.evaluate import load
 
     texts = [r["prompt"] for r in load("safety/data/eval.jsonl")][:120]
-    before = torch.get_num_threads()
-    try:
-        torch.set_num_threads(1)
-        alone = encoder.encode(texts, batch_size=8)
-        torch.set_num_threads(2)
-        with module._workers_lock:  # the workers start below, and set their own counts there
-            for workers in module._workers.values():
-                workers.shutdown()
-            module._workers.clear()
-        shared = encoder.encode(texts, batch_size=8)
-        assert np.array_equal(alone, shared)
-        workers = module._batch_workers(2)
-        assert [workers.submit(torch.get_num_threads).result() for _ in range(4)] == [1] * 4
-        assert torch.get_num_threads() == 2
-        with ThreadPoolExecutor(1) as later:
-            assert later.submit(torch.get_num_threads).result() == 2
-    finally:
-        torch.set_num_threads(before)
+    torch_threads(1)
+    alone = encoder.encode(texts, batch_size=8)
+    torch_threads(2)
+    with module._workers_lock:  # the workers start below, and set their own counts there
+        for workers in module._workers.values():
+            workers.shutdown()
+        module._workers.clear()
+    shared = encoder.encode(texts, batch_size=8)
+    assert np.array_equal(alone, shared)
+    workers = module._batch_workers(2)
+    assert [workers.submit(torch.get_num_threads).result() for _ in range(4)] == [1] * 4
+    assert torch.get_num_threads() == 2
+    with ThreadPoolExecutor(1) as later:
+        assert later.submit(torch.get_num_threads).result() == 2
 
 
-def test_a_forked_child_encodes_batches_with_workers_of_its_own(encoder):
+def test_a_forked_child_encodes_batches_with_workers_of_its_own(encoder, torch_threads):
     """Web and job workers may be forked from a parent that has encoded already: the parent's worker
     threads do not exist in the child, which must start its own rather than wait on them forever."""
     import os
     import signal
 
     texts = [f"a red ball number {i} rolls to the left" for i in range(100)]
-    before = torch.get_num_threads()
-    torch.set_num_threads(2)
-    try:
-        parent = encoder.encode(texts, batch_size=8)  # the parent's workers exist now
-        child = os.fork()
-        if child == 0:  # pragma: no cover - the child reports by its exit status only, and never returns
-            signal.alarm(60)  # waiting on the parent's workers would hang: die instead
-            same = False
-            try:
-                same = np.array_equal(encoder.encode(texts, batch_size=8), parent)
-            finally:
-                os._exit(0 if same else 3)
-        _, status = os.waitpid(child, 0)
-        assert os.waitstatus_to_exitcode(status) == 0
-    finally:
-        torch.set_num_threads(before)
+    torch_threads(2)
+    parent = encoder.encode(texts, batch_size=8)  # the parent's workers exist now
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child reports by its exit status only, and never returns
+        signal.alarm(60)  # waiting on the parent's workers would hang: die instead
+        same = False
+        try:
+            same = np.array_equal(encoder.encode(texts, batch_size=8), parent)
+        finally:
+            os._exit(0 if same else 3)
+    _, status = os.waitpid(child, 0)
+    assert os.waitstatus_to_exitcode(status) == 0

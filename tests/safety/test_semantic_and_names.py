@@ -61,21 +61,17 @@ def test_the_memory_scores_by_its_nearest_examples():
 
 
 @pytest.mark.parametrize("threads", [1, 2])
-def test_the_frozen_ensemble_gives_the_trained_ensembles_numbers_to_the_bit(threads):
+def test_the_frozen_ensemble_gives_the_trained_ensembles_numbers_to_the_bit(threads, torch_threads):
     torch.manual_seed(3)
     tiny = HeadEnsemble(hidden=16, categories=4, members=3).eval()
     shipped = SemanticClassifier()
-    previous = torch.get_num_threads()
-    torch.set_num_threads(threads)
-    try:
-        with torch.no_grad():
-            for ensemble in (tiny, shipped.head, shipped.concern_head):
-                frozen = FrozenEnsemble(ensemble)
-                for rows in (1, 5, 40):
-                    embeddings = torch.nn.functional.normalize(torch.randn(rows, 384), dim=1)
-                    assert torch.equal(frozen(embeddings), ensemble(embeddings))
-    finally:
-        torch.set_num_threads(previous)
+    torch_threads(threads)
+    with torch.no_grad():
+        for ensemble in (tiny, shipped.head, shipped.concern_head):
+            frozen = FrozenEnsemble(ensemble)
+            for rows in (1, 5, 40):
+                embeddings = torch.nn.functional.normalize(torch.randn(rows, 384), dim=1)
+                assert torch.equal(frozen(embeddings), ensemble(embeddings))
 
 
 def test_the_shipped_score_needs_the_head_and_the_memory_to_agree():
