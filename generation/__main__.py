@@ -1,4 +1,4 @@
-"""Command line: python -m generation {sample, evaluate, train}."""
+"""Command line: python -m generation {sample, evaluate, drift, train}."""
 from __future__ import annotations
 
 import argparse
@@ -41,6 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_argument("--json", action="store_true", help="print one JSON object")
     evaluate.add_argument("--sheet", help="write a contact sheet PNG of the first clips here")
     evaluate.add_argument("--weights", default=str(DEFAULT_WEIGHTS))
+    drift = commands.add_parser("drift", help="size drift in the model's clean estimate at high noise (JSON)")
+    drift.add_argument("--n", type=int, default=40, help="steady held-out clips (default 40)")
+    drift.add_argument("--weights", default=str(DEFAULT_WEIGHTS))
     commands.add_parser("train", help="train from scratch (see python -m generation train --help)")
     args = parser.parse_args(argv)
 
@@ -68,6 +71,14 @@ def main(argv: list[str] | None = None) -> int:
         write_mp4(output.frames, args.out, fps=output.fps)
         print(f"wrote {args.out}: {output.frames.shape[0]} frames at {width}×{height}, {output.fps} fps, "
               f"{time.perf_counter() - started:.1f} s")
+        return 0
+
+    if args.command == "drift":
+        if args.n < 1:
+            parser.exit(2, "error: --n must be at least 1\n")
+        from generation.probes import size_drift
+
+        print(json.dumps(size_drift(load_pipeline(args.weights, parser), n=args.n)))
         return 0
 
     from generation.evaluate import evaluate as run_evaluation

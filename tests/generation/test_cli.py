@@ -31,6 +31,7 @@ def test_sample_writes_an_mp4(tiny_pipeline, tmp_path):
     (["sample", "a ball", "--out", "x.mp4", "--steps", "100000"], "Steps"),
     (["sample", "a ball", "--out", "x.mp4", "--size", "99999"], "multiple of 8"),
     (["sample", "a ball", "--out", "x.mp4", "--weights", "/nonexistent"], "no model in /nonexistent"),
+    (["drift", "--n", "0"], "--n must be at least 1"),
 ])
 def test_bad_arguments_exit_2_with_a_reason(args, message):
     result = _run(*args)
@@ -44,3 +45,12 @@ def test_evaluate_ground_truth_prints_one_json_object():
     assert report["n"] == 6 and report["ground_truth"] is True
     for key in ("colour", "shape", "motion", "background", "consistency"):
         assert 0.98 <= report[key] <= 1.0
+
+
+def test_drift_prints_each_noise_levels_areas_frame_by_frame(tiny_pipeline, tmp_path):
+    tiny_pipeline.save_pretrained(tmp_path / "weights")
+    result = _run("drift", "--n", "2", "--weights", str(tmp_path / "weights"))
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert set(report) == {"0.95", "0.8", "0.6"}
+    assert all(len(level["frames"]) == 16 and "first3" in level and "last3" in level for level in report.values())
