@@ -35,6 +35,12 @@ def steady_specs(n: int) -> list[world.ClipSpec]:
 
 
 @torch.no_grad()
+def world_latents(vae, specs: list[world.ClipSpec], device=None) -> torch.Tensor:
+    """The world's clips for `specs`, rendered and encoded: B×C×T×h×w."""
+    return torch.cat([vae.encode(frames_to_tensor(world.render(spec))[None].to(device)) for spec in specs])
+
+
+@torch.no_grad()
 def size_drift(pipeline, *, n: int = 40, sigmas=(0.95, 0.8, 0.6), guidance: float = 4.0, seed: int = 0) -> dict:
     """{σ: {"frames": per-frame mean of area over the clip's median, "first3"/"last3": the mean of
     the first and last three frames, "clips_read": clips with an object in some frame}} for n
@@ -45,7 +51,7 @@ def size_drift(pipeline, *, n: int = 40, sigmas=(0.95, 0.8, 0.6), guidance: floa
     transformer, vae = pipeline.transformer, pipeline.vae
     text, mask = (x.to(device) for x in pipeline.encode_prompt([spec.caption for spec in specs] + [""]))
     empty_text, empty_mask = text[-1:].expand(n, -1, -1), mask[-1:].expand(n, -1)
-    clean = torch.cat([vae.encode(frames_to_tensor(world.render(spec))[None].to(device)) for spec in specs])
+    clean = world_latents(vae, specs, device)
     generator = torch.Generator().manual_seed(seed)
     result = {}
     for sigma in sigmas:

@@ -7,8 +7,8 @@ import pytest
 import torch
 
 from generation import world
-from generation.autoencoder import VideoAutoencoder, frames_to_tensor
-from generation.probes import size_drift, steady_specs
+from generation.autoencoder import VideoAutoencoder
+from generation.probes import size_drift, steady_specs, world_latents
 
 WEIGHTS = Path(__file__).resolve().parents[2] / "generation" / "weights"
 N = 6
@@ -50,14 +50,10 @@ def vae():
 @pytest.fixture(scope="module")
 def latents(vae):
     """The steady clips' latents, and the same clips with the object shrinking instead."""
-    def encoded(specs):
-        with torch.no_grad():
-            return torch.cat([vae.encode(frames_to_tensor(world.render(spec))[None]) for spec in specs])
-
     steady = steady_specs(N)
     shrinking = [dataclasses.replace(spec, objects=(dataclasses.replace(spec.main, motion="shrink"),))
                  for spec in steady]
-    return encoded(steady), encoded(shrinking)
+    return world_latents(vae, steady), world_latents(vae, shrinking)
 
 
 def test_steady_specs_keep_their_size():
@@ -95,7 +91,6 @@ def test_guidance_pushes_away_from_the_unprompted_answer(vae, latents):
 
 def test_estimates_without_an_object_are_reported_as_unread(vae, latents):
     blank = [dataclasses.replace(spec, objects=(dataclasses.replace(spec.main, size=0.0),)) for spec in steady_specs(2)]
-    with torch.no_grad():
-        clean = torch.cat([vae.encode(frames_to_tensor(world.render(spec))[None]) for spec in blank])
+    clean = world_latents(vae, blank)
     result = size_drift(OraclePipeline(Oracle(clean, clean, clean), vae), n=2, sigmas=(0.8,))
     assert result[0.8] == {"frames": [None] * world.FRAMES, "first3": None, "last3": None, "clips_read": 0}
