@@ -37,7 +37,7 @@ from generation.text import shared_text_encoder
 DEFAULTS = dict(ae_steps=1500, clips=12000, dit_steps=8000, batch=24, lr=1e-3, seed=0,
                 width=192, depth=6, heads=6, shift=8.0, cfg_dropout=0.1, ema=0.999, eval_every=1000, eval_n=16,
                 object_weight=6.0, refine_steps=6000, refine_lr=5e-4, refiner=48, polish_steps=8000,
-                polish_lr=2.5e-4, polish_cycles=2)
+                polish_lr=2.5e-4, polish_cycles=2, reverse_steps=1500, reverse_lr=2e-4, reverse_weight=1.0)
 
 
 def main(argv=None) -> None:
@@ -59,6 +59,7 @@ def main(argv=None) -> None:
     transformer, history = train_transformer(args, work, dataset, vae)
     transformer, history = refine_transformer(args, work, dataset, vae, transformer, history)
     transformer, history = polish_transformer(args, work, dataset, vae, transformer, history)
+    transformer, history = reverse_transformer(args, work, dataset, vae, transformer, history)
     export(args, work, vae, transformer, history)
     print(f"done in {(time.time() - started) / 60:.1f} min; pipeline in {args.out}")
 
@@ -191,7 +192,7 @@ def train_transformer(args, work: Path, data: dict, vae: VideoAutoencoder):
     done = _finished_stage(work / "transformer_base", args.dit_steps, args.device)
     if done:
         return done
-    _forget_later_stages(work, "refine_state.pt", "transformer_refined", *_polish_files(work))
+    _forget_later_stages(work, "refine_state.pt", "transformer_refined", *_polish_files(work), *_REVERSE_FILES)
     torch.manual_seed(args.seed)
     model = SpacetimeDiT(width=args.width, depth=args.depth, heads=args.heads, patch_size=(2, 4, 4))
     ema, history = _fit(args, data, vae, model, steps=args.dit_steps, lr=args.lr,
@@ -209,7 +210,7 @@ def refine_transformer(args, work: Path, data: dict, vae: VideoAutoencoder, base
     done = _finished_stage(work / "transformer_refined", total, args.device)
     if done:
         return done
-    _forget_later_stages(work, *_polish_files(work))
+    _forget_later_stages(work, *_polish_files(work), *_REVERSE_FILES)
     torch.manual_seed(args.seed + 1)
     config = {key: value for key, value in base.config.items() if not key.startswith("_")}
     model = SpacetimeDiT(**{**config, "refiner_channels": args.refiner})
@@ -237,7 +238,7 @@ def polish_transformer(args, work: Path, data: dict, vae: VideoAutoencoder, mode
         if done:
             model, history = done
             continue
-        _forget_later_stages(work, *_polish_files(work, after=cycle))
+        _forget_later_stages(work, *_polish_files(work, after=cycle), *_REVERSE_FILES)
         torch.manual_seed(args.seed + 1 + cycle)
         model = copy.deepcopy(model).float().train().requires_grad_(True)
         ema, polished = _fit(args, data, vae, model, steps=args.polish_steps, lr=args.polish_lr,
@@ -245,6 +246,53 @@ def polish_transformer(args, work: Path, data: dict, vae: VideoAutoencoder, mode
                              first_step=history["steps"])
         model, history = _finish_stage(ema, folder, _joined(history, polished), total, args.device)
     return model, history
+
+
+_REVERSE_FILES = ("reverse_state.pt", "transformer_reversed")
+REVERSAL_PAIRS = 16  # clips a step in stage 6, each also played backwards: 32 model inputs
+REVERSAL_EMA = 0.995  # a shorter average than the other stages': 1,500 steps move the model a little
+
+
+def reverse_transformer(args, work: Path, data: dict, vae: VideoAutoencoder, model: SpacetimeDiT, history: dict):
+    """Stage 6: time-reversal consistency. Every model so far drew a clip's first frames larger
+    than its last at high noise (`python -m generation drift`: 1.13 / 0.95 at σ 0.8), which the
+    reader reads as "shrink", whatever the clip's content; fine-tunes on more data or at high σ
+    did not move it. Here each clip is also shown played backwards under its reversed caption
+    ("rises" → "sinks"), and the model's two answers are held to each other: its answer for the
+    reversed clip, reversed, must be its answer for the clip. Kept in work/transformer_reversed."""
+    if not args.reverse_steps:
+        return model, history
+    total = history["steps"] + args.reverse_steps
+    folder = work / "transformer_reversed"
+    done = _finished_stage(folder, total, args.device)
+    if done:
+        return done
+    torch.manual_seed(args.seed + 10)
+    model = copy.deepcopy(model).float().train().requires_grad_(True)
+    reversal = {**data, **_reversed_captions(args, work)}
+    ema, reversed_fit = _fit(args, reversal, vae, model, steps=args.reverse_steps, lr=args.reverse_lr,
+                             state_path=work / "reverse_state.pt", seed=args.seed + 10, first_step=history["steps"],
+                             reversal_weight=args.reverse_weight)
+    return _finish_stage(ema, folder, _joined(history, reversed_fit), total, args.device)
+
+
+def _reversed_captions(args, work: Path) -> dict:
+    """Prompt embeddings of every training clip's reversed caption, and which clips have one."""
+    path = work / "reversed_captions.pt"
+    if path.exists():
+        return torch.load(path)
+    encoder = shared_text_encoder()
+    captions = [world.reversed_caption(world.sample_spec(seed)) for seed in range(args.clips)]
+    texts, masks = [], []
+    with torch.no_grad():
+        for start in range(0, args.clips, 50):
+            text, mask = encoder.encode([caption or "" for caption in captions[start:start + 50]])
+            texts.append(text.half())
+            masks.append(mask.to(torch.bool))
+    reversed_text = {"reversed_text": torch.cat(texts), "reversed_mask": torch.cat(masks),
+                     "reversible": torch.tensor([caption is not None for caption in captions])}
+    torch.save(reversed_text, path)
+    return reversed_text
 
 
 def _polish_files(work: Path, after: int = 0) -> list[str]:
@@ -290,8 +338,11 @@ def _joined(before: dict, after: dict) -> dict:
 
 
 def _fit(args, data: dict, vae: VideoAutoencoder, model: SpacetimeDiT, *, steps: int, lr: float, state_path: Path,
-         seed: int, first_step: int):
-    """Flow-matching training with EMA, resumable from state_path; evaluation steps count from first_step."""
+         seed: int, first_step: int, reversal_weight: float = 0.0):
+    """Flow-matching training with EMA, resumable from state_path; evaluation steps count from first_step.
+    With `reversal_weight`, a step takes REVERSAL_PAIRS clips that have a reversed caption, and each
+    played backwards under it too; the squared gap between the model's answer for the clip and
+    its reversed answer for the reversed clip is added to the loss at that weight."""
     model.to(args.device)
     ema = copy.deepcopy(model).requires_grad_(False)
     optimizer = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
@@ -308,21 +359,33 @@ def _fit(args, data: dict, vae: VideoAutoencoder, model: SpacetimeDiT, *, steps:
     n = data["latents"].shape[0]
     progress = tqdm(total=steps, initial=step, desc=state_path.stem.removesuffix("_state"), unit="step")
     running = None
+    pool = torch.nonzero(data["reversible"])[:, 0] if reversal_weight else torch.arange(n)
+    batch = REVERSAL_PAIRS if reversal_weight else args.batch
+    ema_decay = REVERSAL_EMA if reversal_weight else args.ema
     while step < steps:
-        index = torch.randint(0, n, (args.batch,), generator=generator)
+        index = pool[torch.randint(0, len(pool), (batch,), generator=generator)]
         x0 = data["latents"][index].float()
         # Objects are what prompts ask for but a tenth of the latent: their cells weigh more.
         weight = 1 + (args.object_weight - 1) * data["objects"][index].float()[:, None]
         text, mask = data["text"][index].float(), data["mask"][index]
-        drop = torch.rand(args.batch, generator=generator) < args.cfg_dropout  # learn the unconditional too
+        drop = torch.rand(batch, generator=generator) < args.cfg_dropout  # learn the unconditional too
         text[drop], mask[drop] = data["empty_text"][0].float(), data["empty_mask"][0]
         # Flow matching: x_t = (1 − σ) x0 + σ ε, target velocity ε − x0; σ from a logit-normal.
-        sigma = torch.sigmoid(torch.randn(args.batch, generator=generator))
+        sigma = torch.sigmoid(torch.randn(batch, generator=generator))
         noise = torch.randn(x0.shape, generator=generator)
+        if reversal_weight:  # the same clips backwards (time is dim 2), under their reversed captions
+            reversed_text, reversed_mask = data["reversed_text"][index].float(), data["reversed_mask"][index]
+            reversed_text[drop], reversed_mask[drop] = data["empty_text"][0].float(), data["empty_mask"][0]
+            x0, noise, weight = (torch.cat([x, x.flip(2)]) for x in (x0, noise, weight))
+            text, mask, sigma = torch.cat([text, reversed_text]), torch.cat([mask, reversed_mask]), sigma.repeat(2)
         x0, text, mask, sigma, noise, weight = (x.to(args.device) for x in (x0, text, mask, sigma, noise, weight))
         s = sigma.view(-1, 1, 1, 1, 1)
         prediction = model((1 - s) * x0 + s * noise, sigma * 1000, text, mask)
         loss = (weight * (prediction - (noise - x0)) ** 2).mean() / weight.mean()
+        if reversal_weight:
+            forwards, backwards = prediction.chunk(2)
+            gap = (weight[:batch] * (forwards - backwards.flip(2)) ** 2).mean() / weight[:batch].mean()
+            loss = loss + reversal_weight * gap
         for group in optimizer.param_groups:  # warm-up, then cosine decay to a tenth
             group["lr"] = _lr(step, lr, steps)
         optimizer.zero_grad(set_to_none=True)
@@ -330,7 +393,7 @@ def _fit(args, data: dict, vae: VideoAutoencoder, model: SpacetimeDiT, *, steps:
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         optimizer.step()
         with torch.no_grad():
-            decay = min(args.ema, (1 + step) / (10 + step))
+            decay = min(ema_decay, (1 + step) / (10 + step))
             torch._foreach_lerp_(list(ema.parameters()), list(model.parameters()), 1 - decay)
         step += 1
         running = loss.item() if running is None else 0.98 * running + 0.02 * loss.item()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import random
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
 from PIL import Image, ImageDraw
@@ -160,6 +160,26 @@ def sample_spec(seed: int, *, held_out: bool = False, simple: bool = False,
         "background_cap": background_words[0].upper() + background_words[1:],
     }
     return ClipSpec(seed, background, tuple(objects), occluder, pan, rng.choice(templates), words)
+
+
+# A motion played backwards; bounce, rotate and still read the same either way.
+REVERSED_MOTION = {"left": "right", "right": "left", "up": "down", "down": "up", "up-left": "down-right",
+                   "down-right": "up-left", "up-right": "down-left", "down-left": "up-right",
+                   "grow": "shrink", "shrink": "grow"}
+
+
+def reversed_caption(spec: ClipSpec) -> str | None:
+    """The caption of the clip played backwards (the motion word swapped for its opposite's
+    synonym in the same place), or None where that is not a clip of this world: a camera pan
+    always starts at 0 and ends 20 px over."""
+    if spec.pan:
+        return None
+    motion = spec.main.motion
+    if motion not in REVERSED_MOTION:
+        return spec.caption
+    synonym = MOTION_WORDS[motion].index(spec.words["motion"])
+    words = {**spec.words, "motion": MOTION_WORDS[REVERSED_MOTION[motion]][synonym]}
+    return replace(spec, words=words).caption
 
 
 def _start(motion: str, rng: random.Random) -> tuple[float, float]:

@@ -3,16 +3,17 @@ import json
 
 import torch
 
-from generation import HallmarkVideoPipeline
+from generation import HallmarkVideoPipeline, world
+from generation.dit import SpacetimeDiT
 from generation.train import main as train
 
 TINY = ["--ae-steps", "3", "--clips", "60", "--batch", "4", "--width", "48", "--depth", "1", "--heads", "2",
         "--eval-n", "2", "--refiner", "8"]
 
 
-def _run(work, out, dit: int, refine: int, polish: int, cycles: int = 1):
+def _run(work, out, dit: int, refine: int, polish: int, cycles: int = 1, reverse: int = 0):
     train(["--work", str(work), "--out", str(out), "--dit-steps", str(dit), "--refine-steps", str(refine),
-           "--polish-steps", str(polish), "--polish-cycles", str(cycles), *TINY])
+           "--polish-steps", str(polish), "--polish-cycles", str(cycles), "--reverse-steps", str(reverse), *TINY])
     return json.loads((out / "training_scores.json").read_text())
 
 
@@ -65,3 +66,31 @@ def test_train_exports_a_pipeline_and_resumes(tmp_path):
     third = torch.load(work / "refine_state.pt")
     assert third["step"] == 4 and third["history"]["loss"] != second["history"]["loss"]
     assert not (work / "polish1_state.pt").exists()
+
+
+def test_the_reversal_stage_trains_last_resumes_and_restarts_after_an_earlier_stage(tmp_path):
+    work, out = tmp_path / "work", tmp_path / "out"
+    _run(work, out, dit=2, refine=1, polish=1, reverse=2)
+    first = torch.load(work / "reverse_state.pt")
+    assert first["step"] == 2 and len(first["history"]["loss"]) == 2
+    assert json.loads((work / "transformer_reversed" / "history.json").read_text())["steps"] == 6
+    # What ships is stage 6's result.
+    shipped = HallmarkVideoPipeline.from_pretrained(out).transformer.state_dict()
+    reversed_stage = SpacetimeDiT.from_pretrained(work / "transformer_reversed").state_dict()
+    assert all(torch.equal(shipped[key], reversed_stage[key]) for key in shipped)
+    captions = torch.load(work / "reversed_captions.pt")
+    specs = [world.sample_spec(seed) for seed in range(60)]
+    assert captions["reversible"].tolist() == [spec.pan is None for spec in specs]
+    moving = next(i for i, spec in enumerate(specs) if spec.main.motion == "left" and not spec.pan)
+    still = next(i for i, spec in enumerate(specs) if spec.main.motion == "still" and not spec.pan)
+    dataset = torch.load(work / "dataset.pt")
+    assert not torch.equal(captions["reversed_text"][moving], dataset["text"][moving])  # "left" became "right"
+    assert torch.equal(captions["reversed_text"][still], dataset["text"][still])
+
+    # More reversal steps continue it; a new polish cycle makes it start afresh.
+    _run(work, out, dit=2, refine=1, polish=1, reverse=3)
+    again = torch.load(work / "reverse_state.pt")
+    assert again["step"] == 3 and again["history"]["loss"][:2] == first["history"]["loss"]
+    _run(work, out, dit=2, refine=1, polish=2, reverse=2)
+    assert torch.load(work / "reverse_state.pt")["history"]["loss"] != first["history"]["loss"]
+    assert json.loads((work / "transformer_reversed" / "history.json").read_text())["steps"] == 7

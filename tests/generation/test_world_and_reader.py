@@ -1,4 +1,6 @@
 """The procedural world and the reader that judges clips against it."""
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -29,6 +31,30 @@ def test_the_world_covers_what_it_promises():
     assert {s.main.shape for s in specs} == set(world.SHAPES)
     assert {len(s.objects) for s in specs} == {1, 2}
     assert any(s.occluder for s in specs) and {s.pan for s in specs} >= {"left", "right"}
+
+
+@pytest.mark.parametrize("motion", sorted(world.REVERSED_MOTION) + ["bounce", "still"])
+def test_a_clip_played_backwards_is_the_clip_its_reversed_caption_names(motion):
+    spec = next(s for s in map(world.sample_spec, range(500)) if s.main.motion == motion and len(s.objects) == 1
+                and not s.pan and not s.occluder)
+    opposite = world.REVERSED_MOTION.get(motion, motion)
+    # The reversed clip starts where this one ends, moving the other way.
+    end = world.object_state(spec.main, world.FRAMES - 1)[:2]
+    main = replace(spec.main, motion=opposite, start=end if motion in world.REVERSED_MOTION else spec.main.start)
+    backwards = replace(spec, objects=(main,))
+    assert np.abs(world.render(spec)[::-1].astype(int) - world.render(backwards).astype(int)).max() <= 1
+    caption = world.reversed_caption(spec)
+    assert caption == spec.caption.replace(spec.words["motion"], caption_word(opposite, spec), 1)
+    assert (caption == spec.caption) == (motion == opposite)
+
+
+def caption_word(motion, spec):
+    return world.MOTION_WORDS[motion][world.MOTION_WORDS[spec.main.motion].index(spec.words["motion"])]
+
+
+def test_a_camera_pan_has_no_reversed_caption():
+    spec = next(s for s in map(world.sample_spec, range(500)) if s.pan)
+    assert world.reversed_caption(spec) is None  # the camera always starts at 0 px: backwards is no world clip
 
 
 def test_reader_recovers_the_ground_truth():
