@@ -37,7 +37,8 @@ from generation.text import shared_text_encoder
 DEFAULTS = dict(ae_steps=1500, clips=12000, dit_steps=8000, batch=24, lr=1e-3, seed=0,
                 width=192, depth=6, heads=6, shift=8.0, cfg_dropout=0.1, ema=0.999, eval_every=1000, eval_n=16,
                 object_weight=6.0, refine_steps=6000, refine_lr=5e-4, refiner=48, polish_steps=8000,
-                polish_lr=2.5e-4, polish_cycles=2, reverse_steps=1500, reverse_lr=2e-4, reverse_weight=1.0)
+                polish_lr=2.5e-4, polish_cycles=2, reverse_steps=1500, reverse_lr=2e-4, reverse_weight=1.0,
+                reverse_batch=16, reverse_ema=0.995)
 
 
 def main(argv=None) -> None:
@@ -161,9 +162,9 @@ def build_dataset(args, work: Path, vae: VideoAutoencoder, clips: np.ndarray, co
             specs = [world.sample_spec(seed) for seed in range(start, min(start + 50, args.clips))]
             batch = frames_to_tensor(np.array(clips[start:start + len(specs)])).to(args.device)
             latents.append(vae.encode(batch).half().cpu())
-            text, mask = encoder.encode([spec.caption for spec in specs])
-            texts.append(text.half())
-            masks.append(mask.to(torch.bool))
+            text, mask = _encode_captions(encoder, [spec.caption for spec in specs])
+            texts.append(text)
+            masks.append(mask)
             objects.append(_object_cells(coverage[start:start + len(specs)], vae.config.downsample))
     empty_text, empty_mask = encoder.encode([""])
     dataset = {"latents": torch.cat(latents), "text": torch.cat(texts), "mask": torch.cat(masks),
@@ -171,6 +172,12 @@ def build_dataset(args, work: Path, vae: VideoAutoencoder, clips: np.ndarray, co
                "empty_text": empty_text.half(), "empty_mask": empty_mask.to(torch.bool)}
     torch.save(dataset, path)
     return dataset
+
+
+def _encode_captions(encoder, captions: list[str]) -> tuple[torch.Tensor, torch.Tensor]:
+    """MiniLM token embeddings (fp16) and their mask, as the dataset keeps them."""
+    text, mask = encoder.encode(captions)
+    return text.half(), mask.to(torch.bool)
 
 
 def _object_cells(coverage: np.ndarray, downsample: int) -> torch.Tensor:
@@ -248,9 +255,7 @@ def polish_transformer(args, work: Path, data: dict, vae: VideoAutoencoder, mode
     return model, history
 
 
-_REVERSE_FILES = ("reverse_state.pt", "transformer_reversed")
-REVERSAL_PAIRS = 16  # clips a step in stage 6, each also played backwards: 32 model inputs
-REVERSAL_EMA = 0.995  # a shorter average than the other stages': 1,500 steps move the model a little
+_REVERSE_FILES = ("reverse_state.pt", "transformer_reversed", "reverse_start.json")
 
 
 def reverse_transformer(args, work: Path, data: dict, vae: VideoAutoencoder, model: SpacetimeDiT, history: dict):
@@ -259,7 +264,10 @@ def reverse_transformer(args, work: Path, data: dict, vae: VideoAutoencoder, mod
     reader reads as "shrink", whatever the clip's content; fine-tunes on more data or at high σ
     did not move it. Here each clip is also shown played backwards under its reversed caption
     ("rises" → "sinks"), and the model's two answers are held to each other: its answer for the
-    reversed clip, reversed, must be its answer for the clip. Kept in work/transformer_reversed."""
+    reversed clip, reversed, must be its answer for the clip. Clips with a camera pan sit it out
+    (`world.reversed_caption`). `--reverse-batch` clips a step (twice as many model inputs) and a
+    shorter EMA (`--reverse-ema`): 1,500 steps move the model a little. Kept in
+    work/transformer_reversed."""
     if not args.reverse_steps:
         return model, history
     total = history["steps"] + args.reverse_steps
@@ -267,12 +275,17 @@ def reverse_transformer(args, work: Path, data: dict, vae: VideoAutoencoder, mod
     done = _finished_stage(folder, total, args.device)
     if done:
         return done
+    # A run kept from another starting model (fewer polish cycles asked, say) is not this one's.
+    start = work / "reverse_start.json"
+    if start.exists() and json.loads(start.read_text()) != history["steps"]:
+        _forget_later_stages(work, *_REVERSE_FILES)
+    start.write_text(json.dumps(history["steps"]))
     torch.manual_seed(args.seed + 10)
     model = copy.deepcopy(model).float().train().requires_grad_(True)
     reversal = {**data, **_reversed_captions(args, work)}
     ema, reversed_fit = _fit(args, reversal, vae, model, steps=args.reverse_steps, lr=args.reverse_lr,
                              state_path=work / "reverse_state.pt", seed=args.seed + 10, first_step=history["steps"],
-                             reversal_weight=args.reverse_weight)
+                             paired=True)
     return _finish_stage(ema, folder, _joined(history, reversed_fit), total, args.device)
 
 
@@ -280,15 +293,17 @@ def _reversed_captions(args, work: Path) -> dict:
     """Prompt embeddings of every training clip's reversed caption, and which clips have one."""
     path = work / "reversed_captions.pt"
     if path.exists():
-        return torch.load(path)
+        kept = torch.load(path)
+        if len(kept["reversible"]) == args.clips:
+            return kept
     encoder = shared_text_encoder()
     captions = [world.reversed_caption(world.sample_spec(seed)) for seed in range(args.clips)]
     texts, masks = [], []
     with torch.no_grad():
         for start in range(0, args.clips, 50):
-            text, mask = encoder.encode([caption or "" for caption in captions[start:start + 50]])
-            texts.append(text.half())
-            masks.append(mask.to(torch.bool))
+            text, mask = _encode_captions(encoder, [caption or "" for caption in captions[start:start + 50]])
+            texts.append(text)
+            masks.append(mask)
     reversed_text = {"reversed_text": torch.cat(texts), "reversed_mask": torch.cat(masks),
                      "reversible": torch.tensor([caption is not None for caption in captions])}
     torch.save(reversed_text, path)
@@ -338,11 +353,11 @@ def _joined(before: dict, after: dict) -> dict:
 
 
 def _fit(args, data: dict, vae: VideoAutoencoder, model: SpacetimeDiT, *, steps: int, lr: float, state_path: Path,
-         seed: int, first_step: int, reversal_weight: float = 0.0):
+         seed: int, first_step: int, paired: bool = False):
     """Flow-matching training with EMA, resumable from state_path; evaluation steps count from first_step.
-    With `reversal_weight`, a step takes REVERSAL_PAIRS clips that have a reversed caption, and each
-    played backwards under it too; the squared gap between the model's answer for the clip and
-    its reversed answer for the reversed clip is added to the loss at that weight."""
+    `paired` (stage 6): a step takes `reverse_batch` clips that have a reversed caption, each also
+    played backwards under it (`_played_backwards`), and adds `reverse_weight` times the gap
+    between the two answers (`_reversal_gap`) to the loss."""
     model.to(args.device)
     ema = copy.deepcopy(model).requires_grad_(False)
     optimizer = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
@@ -359,9 +374,9 @@ def _fit(args, data: dict, vae: VideoAutoencoder, model: SpacetimeDiT, *, steps:
     n = data["latents"].shape[0]
     progress = tqdm(total=steps, initial=step, desc=state_path.stem.removesuffix("_state"), unit="step")
     running = None
-    pool = torch.nonzero(data["reversible"])[:, 0] if reversal_weight else torch.arange(n)
-    batch = REVERSAL_PAIRS if reversal_weight else args.batch
-    ema_decay = REVERSAL_EMA if reversal_weight else args.ema
+    pool = torch.nonzero(data["reversible"])[:, 0] if paired else torch.arange(n)
+    batch = args.reverse_batch if paired else args.batch
+    ema_decay = args.reverse_ema if paired else args.ema
     while step < steps:
         index = pool[torch.randint(0, len(pool), (batch,), generator=generator)]
         x0 = data["latents"][index].float()
@@ -373,19 +388,17 @@ def _fit(args, data: dict, vae: VideoAutoencoder, model: SpacetimeDiT, *, steps:
         # Flow matching: x_t = (1 − σ) x0 + σ ε, target velocity ε − x0; σ from a logit-normal.
         sigma = torch.sigmoid(torch.randn(batch, generator=generator))
         noise = torch.randn(x0.shape, generator=generator)
-        if reversal_weight:  # the same clips backwards (time is dim 2), under their reversed captions
+        if paired:
             reversed_text, reversed_mask = data["reversed_text"][index].float(), data["reversed_mask"][index]
             reversed_text[drop], reversed_mask[drop] = data["empty_text"][0].float(), data["empty_mask"][0]
-            x0, noise, weight = (torch.cat([x, x.flip(2)]) for x in (x0, noise, weight))
-            text, mask, sigma = torch.cat([text, reversed_text]), torch.cat([mask, reversed_mask]), sigma.repeat(2)
+            x0, noise, weight, text, mask, sigma = _played_backwards(x0, noise, weight, text, mask, sigma,
+                                                                     reversed_text, reversed_mask)
         x0, text, mask, sigma, noise, weight = (x.to(args.device) for x in (x0, text, mask, sigma, noise, weight))
         s = sigma.view(-1, 1, 1, 1, 1)
         prediction = model((1 - s) * x0 + s * noise, sigma * 1000, text, mask)
         loss = (weight * (prediction - (noise - x0)) ** 2).mean() / weight.mean()
-        if reversal_weight:
-            forwards, backwards = prediction.chunk(2)
-            gap = (weight[:batch] * (forwards - backwards.flip(2)) ** 2).mean() / weight[:batch].mean()
-            loss = loss + reversal_weight * gap
+        if paired:
+            loss = loss + args.reverse_weight * _reversal_gap(prediction, weight)
         for group in optimizer.param_groups:  # warm-up, then cosine decay to a tenth
             group["lr"] = _lr(step, lr, steps)
         optimizer.zero_grad(set_to_none=True)
@@ -412,6 +425,22 @@ def _fit(args, data: dict, vae: VideoAutoencoder, model: SpacetimeDiT, *, steps:
                       log_y=True)
     progress.close()
     return ema, history
+
+
+def _played_backwards(x0, noise, weight, text, mask, sigma, reversed_text, reversed_mask):
+    """The batch followed by the same clips played backwards (time is dim 2 of B×C×T×H×W and of
+    the B×1×T×H×W weight) under their reversed captions, at the same noise levels."""
+    x0, noise, weight = (torch.cat([x, x.flip(2)]) for x in (x0, noise, weight))
+    return x0, noise, weight, torch.cat([text, reversed_text]), torch.cat([mask, reversed_mask]), sigma.repeat(2)
+
+
+def _reversal_gap(prediction: torch.Tensor, weight: torch.Tensor) -> torch.Tensor:
+    """The weighted squared gap between the answers for the clips (first half) and the answers
+    for them played backwards (second half), played forwards again: 0 for a model that treats
+    time's two directions alike."""
+    forwards, backwards = prediction.chunk(2)
+    forward_weight = weight[: len(forwards)]
+    return (forward_weight * (forwards - backwards.flip(2)) ** 2).mean() / forward_weight.mean()
 
 
 def _held_out_scores(args, transformer: SpacetimeDiT, vae: VideoAutoencoder) -> dict:

@@ -145,7 +145,7 @@ def sample_spec(seed: int, *, held_out: bool = False, simple: bool = False,
     objects = [main]
     if not simple and not occluder and rng.random() < 0.2:
         others = [c for c in allowed if c != main.colour]
-        # A smaller, still companion placed away from the main object's path.
+        # A smaller, still companion on the side the main object is heading for (it ends beside it).
         x = 12.0 if main.start[0] > SIZE / 2 else SIZE - 12.0
         objects.append(WorldObject(rng.choice(SHAPES), rng.choice(others), 6.5, "still", (x, rng.uniform(12, 52))))
     pan = None if simple or occluder or background in ("plain", "sky", "sunset") or rng.random() > 0.2 \
@@ -162,7 +162,7 @@ def sample_spec(seed: int, *, held_out: bool = False, simple: bool = False,
     return ClipSpec(seed, background, tuple(objects), occluder, pan, rng.choice(templates), words)
 
 
-# A motion played backwards; bounce, rotate and still read the same either way.
+# A motion played backwards; bounce, rotate and still are captioned the same either way.
 REVERSED_MOTION = {"left": "right", "right": "left", "up": "down", "down": "up", "up-left": "down-right",
                    "down-right": "up-left", "up-right": "down-left", "down-left": "up-right",
                    "grow": "shrink", "shrink": "grow"}
@@ -170,8 +170,10 @@ REVERSED_MOTION = {"left": "right", "right": "left", "up": "down", "down": "up",
 
 def reversed_caption(spec: ClipSpec) -> str | None:
     """The caption of the clip played backwards (the motion word swapped for its opposite's
-    synonym in the same place), or None where that is not a clip of this world: a camera pan
-    always starts at 0 and ends 20 px over."""
+    synonym in the same place), or None for a camera pan: the camera always starts at 0 and ends
+    20 px over, so a pan backwards is not one the world makes. Other clips backwards still fit
+    their reversed caption, though not always the world's layout: a companion then stands where
+    the main object starts, and a rotation turns the other way from a tilted start."""
     if spec.pan:
         return None
     motion = spec.main.motion

@@ -5,10 +5,11 @@ import torch
 
 from generation import HallmarkVideoPipeline, world
 from generation.dit import SpacetimeDiT
+from generation.train import _played_backwards, _reversal_gap
 from generation.train import main as train
 
 TINY = ["--ae-steps", "3", "--clips", "60", "--batch", "4", "--width", "48", "--depth", "1", "--heads", "2",
-        "--eval-n", "2", "--refiner", "8"]
+        "--eval-n", "2", "--refiner", "8", "--reverse-batch", "2"]
 
 
 def _run(work, out, dit: int, refine: int, polish: int, cycles: int = 1, reverse: int = 0):
@@ -92,5 +93,32 @@ def test_the_reversal_stage_trains_last_resumes_and_restarts_after_an_earlier_st
     again = torch.load(work / "reverse_state.pt")
     assert again["step"] == 3 and again["history"]["loss"][:2] == first["history"]["loss"]
     _run(work, out, dit=2, refine=1, polish=2, reverse=2)
-    assert torch.load(work / "reverse_state.pt")["history"]["loss"] != first["history"]["loss"]
+    restarted = torch.load(work / "reverse_state.pt")
+    assert restarted["step"] == 2 and len(restarted["history"]["loss"]) == 2
+    assert restarted["history"]["loss"] != first["history"]["loss"]
     assert json.loads((work / "transformer_reversed" / "history.json").read_text())["steps"] == 7
+
+    # A second polish cycle, then back to one: stage 6 kept from the second cycle's model is not reused.
+    _run(work, out, dit=2, refine=1, polish=2, cycles=2, reverse=2)
+    from_second_cycle = torch.load(work / "reverse_state.pt")["history"]["loss"]
+    _run(work, out, dit=2, refine=1, polish=2, cycles=1, reverse=2)
+    assert torch.load(work / "reverse_state.pt")["history"]["loss"] != from_second_cycle
+    assert json.loads((work / "transformer_reversed" / "history.json").read_text())["steps"] == 7
+
+
+def test_a_batch_played_backwards_and_the_gap_between_the_answers():
+    x0, noise = torch.randn(2, 8, 16, 4, 4), torch.randn(2, 8, 16, 4, 4)
+    weight = torch.rand(2, 1, 16, 4, 4) + 1
+    text, reversed_text = torch.randn(2, 5, 384), torch.randn(2, 5, 384)
+    mask, reversed_mask = torch.ones(2, 5, dtype=torch.bool), torch.zeros(2, 5, dtype=torch.bool)
+    sigma = torch.tensor([0.3, 0.9])
+    both = _played_backwards(x0, noise, weight, text, mask, sigma, reversed_text, reversed_mask)
+    for doubled, single in zip(both[:3], (x0, noise, weight)):
+        assert torch.equal(doubled[:2], single) and torch.equal(doubled[2:], single.flip(2))
+    assert torch.equal(both[3][2:], reversed_text) and torch.equal(both[4][2:], reversed_mask)
+    assert torch.equal(both[5], torch.cat([sigma, sigma]))
+    noisy = (1 - both[5].view(-1, 1, 1, 1, 1)) * both[0] + both[5].view(-1, 1, 1, 1, 1) * both[1]
+    # Frame by frame alike: no gap. Tied to a frame's place in the clip (larger early on): a gap.
+    assert _reversal_gap(torch.tanh(noisy), both[2]) == 0
+    ramp = torch.linspace(1, 0, 16).view(1, 1, 16, 1, 1)
+    assert _reversal_gap(torch.tanh(noisy) + ramp, both[2]) > 0.1
