@@ -5,9 +5,10 @@ The forward pass is our own few lines over the model's weights (`LeanBert`), not
 `BertModel`: on one core a one-prompt check spent ~3 of its ~11.5 encoder milliseconds in
 transformers' module dispatch, in a pooler output we never read, and in multiplying by weights
 stored out×in (BLAS is faster for a few rows with in×out). The lean pass runs the same operations
-in the same order. On one thread its hidden states are BertModel's to the last bit, except for
-inputs of three tokens or fewer in all ("kill" is three with its markers), where BLAS takes another
-path for so few rows; so are the 32-prompt batches training encodes on two threads (`python -m
+in the same order. On one thread of an AMD EPYC host its hidden states are BertModel's to the
+last bit, except for inputs of three tokens or fewer in all ("kill" is three with its markers),
+where BLAS takes another path for so few rows (on an Intel Xeon host BLAS takes it for one short
+prompt too: ~3e-6 apart); so are the 32-prompt batches training encodes on two threads (`python -m
 safety train` writes byte-identical weights with either). Everywhere else the two differ by ~5e-6,
 as much as BertModel differs from itself between one thread and two: far below what moves a
 decision (tests/safety/test_encoder.py).
